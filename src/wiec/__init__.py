@@ -1,0 +1,1 @@
+"""Wiec: a civic participation platform for Polish local governments."""
