@@ -1,0 +1,3 @@
+from wiec.manage import main
+
+main()

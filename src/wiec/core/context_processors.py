@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from wiec.core.registry import registry
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    """What the base layout needs: the tenant, the navigation and the language switcher."""
+    tenant = getattr(request, "tenant", None)
+    nav = []
+    if tenant is not None:
+        for item in registry.nav_items:
+            try:
+                url = reverse(item.url_name)
+            except NoReverseMatch:
+                continue
+            nav.append({"key": item.key, "label": item.label, "url": url})
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    languages = [
+        {"code": code, "name": _native_names[code], "current": code == current}
+        for code, _name in settings.LANGUAGES
+    ]
+    return {"tenant": tenant, "main_nav": nav, "language_choices": languages}
+
+
+# Each language is offered in its own name, so a reader finds it without knowing the current one.
+_native_names = {"pl": "Polski", "en": "English", "uk": "Українська"}

@@ -1,0 +1,84 @@
+"""Extension points that let each module plug into the shared pages without core knowing it.
+
+Modules register in their `AppConfig.ready()`:
+- `nav_items`: links in the main navigation (only pages that exist get a link);
+- `panel_items`: tiles on the officials' panel dashboard and its side navigation;
+- `process_providers`: active participation processes for the home page;
+- `personal_data_exporters` / `personal_data_erasers`: the RODO "download my data" and
+  "delete my account" contributions of every module.
+
+Dependencies still point one way: core defines the shapes, modules fill them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from wiec.accounts.models import User
+    from wiec.tenants.models import Tenant
+
+Label = str | Promise
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: Label
+    url_name: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class PanelItem:
+    key: str
+    label: Label
+    description: Label
+    url_name: str
+    allowed: Callable[[Any, Any], bool]
+    """`allowed(user, tenant)`: whether the tile and its link show for this person."""
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class ProcessCard:
+    """One active participation process, as the home page lists it."""
+
+    title: str
+    url: str
+    kind: Label
+    phase: Label
+    description: str = ""
+    ends_at: datetime | None = None
+
+
+ProcessProvider = Callable[["Tenant", datetime], list[ProcessCard]]
+PersonalDataExporter = Callable[["User"], dict[str, Any]]
+PersonalDataEraser = Callable[["User", datetime], None]
+
+
+@dataclass
+class Registry:
+    nav_items: list[NavItem] = field(default_factory=list)
+    panel_items: list[PanelItem] = field(default_factory=list)
+    process_providers: list[ProcessProvider] = field(default_factory=list)
+    personal_data_exporters: dict[str, PersonalDataExporter] = field(default_factory=dict)
+    personal_data_erasers: list[PersonalDataEraser] = field(default_factory=list)
+
+    def add_nav(self, item: NavItem) -> None:
+        if all(existing.key != item.key for existing in self.nav_items):
+            self.nav_items.append(item)
+            self.nav_items.sort(key=lambda i: i.order)
+
+    def add_panel(self, item: PanelItem) -> None:
+        if all(existing.key != item.key for existing in self.panel_items):
+            self.panel_items.append(item)
+            self.panel_items.sort(key=lambda i: i.order)
+
+
+registry = Registry()

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from django import template
+from django.utils.safestring import SafeString
+
+from wiec.core.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str | None) -> SafeString:
+    return render_markdown(text or "")
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context: template.Context, number: int) -> str:
+    """The current address with `page` set: filters in the query string are kept."""
+    query = context["request"].GET.copy()
+    query.setlist("page", [])
+    query["page"] = str(number)
+    return "?" + str(query.urlencode())

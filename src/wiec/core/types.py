@@ -1,0 +1,23 @@
+"""Request types for views: what the middleware has already attached."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest
+
+if TYPE_CHECKING:
+    from wiec.accounts.models import User
+    from wiec.tenants.models import Tenant
+
+
+class TenantRequest(HttpRequest):
+    """A request that TenantMiddleware resolved to a municipality (tenant-less paths excepted)."""
+
+    tenant: Tenant
+
+
+class AuthenticatedRequest(TenantRequest):
+    """A tenant request behind `login_required`."""
+
+    user: User

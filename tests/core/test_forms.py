@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from django import forms
+
+from wiec.tenants.forms import CategoryForm
+
+
+class _Sample(forms.Form):
+    title = forms.CharField(label="Title", max_length=5, help_text="Short, please.")
+    note = forms.CharField(label="Note", required=False)
+    agree = forms.BooleanField(label="I agree")
+
+
+def test_error_summary_links_each_error_to_its_field() -> None:
+    form = _Sample(data={"title": "far too long", "note": "kept"})
+    html = str(form)
+    assert 'class="error-summary"' in html
+    assert 'role="alert"' in html
+    assert '<a href="#id_title">Title:' in html
+    assert '<a href="#id_agree">I agree:' in html
+
+
+def test_inputs_point_at_their_hint_and_error() -> None:
+    html = str(_Sample(data={"title": "far too long"}))
+    assert 'aria-describedby="id_title_helptext id_title_error"' in html
+    assert 'id="id_title_error"' in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_what_was_typed_is_kept_after_an_error() -> None:
+    html = str(_Sample(data={"title": "far too long", "note": "mój komentarz"}))
+    assert 'value="far too long"' in html
+    assert 'value="mój komentarz"' in html
+
+
+def test_optional_fields_are_marked_and_valid_forms_have_no_summary() -> None:
+    html = str(_Sample())
+    assert "error-summary" not in html
+    assert "(" in html.split('for="id_note"')[1].split("</label>")[0]
+
+
+def test_model_forms_use_the_same_rendering(tenant: object) -> None:
+    form = CategoryForm(data={"name": "", "position": "x"}, tenant=tenant)
+    html = str(form)
+    assert "error-summary" in html
+    assert '<a href="#id_name">' in html

@@ -1,0 +1,56 @@
+"""Production settings, checked in a fresh interpreter with a production environment."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_wiec(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    dropped = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
+    return subprocess.run(  # noqa: S603 - our own command
+        [sys.executable, "-m", "wiec", *args],
+        env={**clean, "PYTHONPATH": str(REPO / "src"), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def production_env(tmp_path: Path) -> dict[str, str]:
+    return {
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 20 + "-production-only-random-secret-7hG2kQ9vZ3pL",
+        "ALLOWED_HOSTS": "konsultacje.nadrzecze.pl",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "WIEC_VAR_DIR": str(tmp_path),
+        "EMAIL_HOST": "smtp.nadrzecze.pl",
+    }
+
+
+def test_production_refuses_to_start_without_secret_key(production_env: dict[str, str]) -> None:
+    env = {**production_env, "SECRET_KEY": ""}
+    result = run_wiec(["check"], env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_deploy_check_has_no_warnings_in_production(production_env: dict[str, str]) -> None:
+    result = run_wiec(["check", "--deploy", "--fail-level", "WARNING"], production_env)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "WARNING" not in result.stderr + result.stdout
+
+
+def test_a_typo_in_a_boolean_stops_the_start(production_env: dict[str, str]) -> None:
+    result = run_wiec(["check"], {**production_env, "DEBUG": "ture"})
+    assert result.returncode != 0
+    assert "DEBUG='ture' is not a boolean" in result.stderr
