@@ -1,0 +1,195 @@
+"""Every write to tenants, districts, categories and legal texts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import F
+
+from wiec.core import audit
+from wiec.core.text import ascii_slug
+from wiec.tenants.geo import DistrictShape
+from wiec.tenants.models import AccessibilityStatement, Category, District, Tenant, TenantHost
+
+if TYPE_CHECKING:
+    from wiec.accounts.models import User
+
+
+def create_tenant(
+    *,
+    slug: str,
+    name: str,
+    office_name: str,
+    kind: str,
+    hosts: list[str],
+    at: datetime,
+    actor: User | None = None,
+    **fields: Any,
+) -> Tenant:
+    """Create a municipality with its host names; the first host is the primary one."""
+    with transaction.atomic():
+        tenant = Tenant.objects.create(
+            slug=slug, name=name, office_name=office_name, kind=kind, **fields
+        )
+        for position, hostname in enumerate(hosts):
+            TenantHost.objects.create(tenant=tenant, hostname=hostname, is_primary=position == 0)
+        audit.record(actor=actor, action="tenant.created", tenant=tenant, target=tenant, at=at)
+    return tenant
+
+
+def update_tenant(*, tenant: Tenant, changes: dict[str, Any], actor: User, at: datetime) -> Tenant:
+    """Apply validated field changes; a new colour or logo bumps the theme version.
+
+    Values are applied as a form would (`save_form_data`), so `logo=False` clears the logo.
+    """
+    with transaction.atomic():
+        for name, value in changes.items():
+            tenant._meta.get_field(name).save_form_data(tenant, value)  # type: ignore[union-attr]
+        tenant.save()
+        if changes.keys() & {"primary_colour", "logo"}:
+            Tenant.objects.filter(pk=tenant.pk).update(theme_version=F("theme_version") + 1)
+            tenant.refresh_from_db(fields=["theme_version"])
+        audit.record(
+            actor=actor,
+            action="tenant.updated",
+            tenant=tenant,
+            target=tenant,
+            at=at,
+            data={"fields": sorted(changes)},
+        )
+    return tenant
+
+
+def import_districts(
+    *, tenant: Tenant, shapes: list[DistrictShape], replace: bool, actor: User | None, at: datetime
+) -> tuple[int, int, int]:
+    """Create or update districts by name; with `replace`, delete those not in the file.
+
+    Returns (created, updated, deleted). Deleting a district empties the home district of the
+    people who chose it and the district of anything placed in it (nullable foreign keys).
+    """
+    with transaction.atomic():
+        existing = {d.name: d for d in District.objects.select_for_update().filter(tenant=tenant)}
+        created = updated = 0
+        used_slugs = {d.slug for d in existing.values()}
+        for position, item in enumerate(shapes):
+            district = existing.get(item.name)
+            if district is None:
+                slug = _unique_slug(item.name, used_slugs)
+                used_slugs.add(slug)
+                District.objects.create(
+                    tenant=tenant,
+                    name=item.name,
+                    slug=slug,
+                    geometry=item.geometry,
+                    position=position,
+                )
+                created += 1
+            else:
+                district.geometry = item.geometry
+                district.position = position
+                district.save(update_fields=["geometry", "position"])
+                updated += 1
+        deleted = 0
+        if replace:
+            names = {item.name for item in shapes}
+            stale = [d.pk for name, d in existing.items() if name not in names]
+            deleted, _ = District.objects.filter(pk__in=stale).delete()
+        audit.record(
+            actor=actor,
+            action="districts.imported",
+            tenant=tenant,
+            at=at,
+            data={"created": created, "updated": updated, "deleted": deleted},
+        )
+    return created, updated, deleted
+
+
+def delete_district(*, district: District, actor: User, at: datetime) -> None:
+    with transaction.atomic():
+        audit.record(
+            actor=actor, action="district.deleted", tenant=district.tenant, target=district, at=at
+        )
+        district.delete()
+
+
+def rename_district(*, district: District, name: str, actor: User, at: datetime) -> District:
+    with transaction.atomic():
+        old = district.name
+        district.name = name
+        district.save(update_fields=["name"])
+        audit.record(
+            actor=actor,
+            action="district.renamed",
+            tenant=district.tenant,
+            target=district,
+            at=at,
+            data={"from": old, "to": name},
+        )
+    return district
+
+
+def save_category(
+    *,
+    tenant: Tenant,
+    category: Category | None,
+    name: str,
+    description: str,
+    position: int,
+    actor: User | None,
+    at: datetime,
+) -> Category:
+    """Create a category (`category=None`) or update one."""
+    with transaction.atomic():
+        if category is None:
+            used = set(Category.objects.filter(tenant=tenant).values_list("slug", flat=True))
+            category = Category.objects.create(
+                tenant=tenant,
+                name=name,
+                slug=_unique_slug(name, used),
+                description=description,
+                position=position,
+            )
+            action = "category.created"
+        else:
+            category.name, category.description, category.position = name, description, position
+            category.save(update_fields=["name", "description", "position"])
+            action = "category.updated"
+        audit.record(actor=actor, action=action, tenant=tenant, target=category, at=at)
+    return category
+
+
+def delete_category(*, category: Category, actor: User, at: datetime) -> None:
+    with transaction.atomic():
+        audit.record(
+            actor=actor, action="category.deleted", tenant=category.tenant, target=category, at=at
+        )
+        category.delete()
+
+
+def save_accessibility_statement(
+    *, tenant: Tenant, values: dict[str, Any], actor: User | None, at: datetime
+) -> AccessibilityStatement:
+    with transaction.atomic():
+        statement, _created = AccessibilityStatement.objects.update_or_create(
+            tenant=tenant, defaults=values
+        )
+        audit.record(
+            actor=actor,
+            action="accessibility_statement.saved",
+            tenant=tenant,
+            target=statement,
+            at=at,
+        )
+    return statement
+
+
+def _unique_slug(name: str, used: set[str]) -> str:
+    base = ascii_slug(name) or "x"
+    slug, n = base, 2
+    while slug in used:
+        slug = f"{base}-{n}"
+        n += 1
+    return slug

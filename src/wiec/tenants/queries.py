@@ -1,0 +1,71 @@
+"""Reads of tenants and their districts and categories; always scoped to one tenant."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import Http404
+
+from wiec.tenants.geo import DistrictIndex
+from wiec.tenants.models import AccessibilityStatement, Category, District, Tenant
+
+
+def normalise_host(host: str) -> str:
+    """`Nadrzecze.localhost:8000` -> `nadrzecze.localhost` (IPv6 brackets kept)."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host.split("]")[0] + "]"
+    return host.rsplit(":", 1)[0].rstrip(".") if ":" in host else host.rstrip(".")
+
+
+def tenant_for_host(host: str) -> Tenant | None:
+    """The active tenant that answers this host, else the configured default, else None."""
+    name = normalise_host(host)
+    tenant = Tenant.objects.filter(hosts__hostname=name, is_active=True).first()
+    if tenant is None and settings.WIEC_DEFAULT_TENANT:
+        tenant = Tenant.objects.filter(slug=settings.WIEC_DEFAULT_TENANT, is_active=True).first()
+    return tenant
+
+
+def primary_host(tenant: Tenant) -> str | None:
+    host = tenant.hosts.order_by("-is_primary", "hostname").first()
+    return host.hostname if host else None
+
+
+def districts(*, tenant: Tenant) -> QuerySet[District]:
+    return District.objects.filter(tenant=tenant).order_by("position", "name")
+
+
+def categories(*, tenant: Tenant) -> QuerySet[Category]:
+    return Category.objects.filter(tenant=tenant).order_by("position", "name")
+
+
+def get_district_or_404(*, tenant: Tenant, district_id: int) -> District:
+    try:
+        return District.objects.get(tenant=tenant, pk=district_id)
+    except District.DoesNotExist:
+        raise Http404 from None
+
+
+def get_category_or_404(*, tenant: Tenant, category_id: int) -> Category:
+    try:
+        return Category.objects.get(tenant=tenant, pk=category_id)
+    except Category.DoesNotExist:
+        raise Http404 from None
+
+
+def district_index(*, tenant: Tenant) -> DistrictIndex:
+    rows = districts(tenant=tenant).filter(geometry__isnull=False).values_list("pk", "geometry")
+    return DistrictIndex([(pk, geometry) for pk, geometry in rows if geometry])
+
+
+def district_for_point(*, tenant: Tenant, lat: float, lon: float) -> District | None:
+    """The tenant's district that contains the point, or None outside every border."""
+    district_id = district_index(tenant=tenant).locate(lat=lat, lon=lon)
+    if district_id is None:
+        return None
+    return District.objects.get(tenant=tenant, pk=district_id)
+
+
+def accessibility_statement(*, tenant: Tenant) -> AccessibilityStatement | None:
+    return AccessibilityStatement.objects.filter(tenant=tenant).first()

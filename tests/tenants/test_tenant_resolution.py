@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client, override_settings
+
+from tests.factories import TenantFactory
+from wiec.tenants.models import Tenant
+from wiec.tenants.queries import normalise_host, tenant_for_host
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("Nadrzecze.LocalHost:8000", "nadrzecze.localhost"),
+        ("nadrzecze.localhost.", "nadrzecze.localhost"),
+        ("[::1]:8000", "[::1]"),
+        ("127.0.0.1", "127.0.0.1"),
+    ],
+)
+def test_normalise_host(host: str, expected: str) -> None:
+    assert normalise_host(host) == expected
+
+
+@pytest.mark.django_db
+def test_the_host_picks_the_tenant(tenant: Tenant, other_tenant: Tenant) -> None:
+    assert tenant_for_host("nadrzecze.localhost:8000") == tenant
+    assert tenant_for_host("lipowiec.localhost") == other_tenant
+    assert tenant_for_host("unknown.localhost") is None
+
+
+@pytest.mark.django_db
+def test_inactive_tenants_do_not_answer(tenant: Tenant) -> None:
+    tenant.is_active = False
+    tenant.save()
+    assert tenant_for_host("nadrzecze.localhost") is None
+
+
+@pytest.mark.django_db
+def test_unknown_host_gets_a_friendly_page() -> None:
+    TenantFactory(slug="nadrzecze")
+    response = Client(HTTP_HOST="nieznana.localhost").get("/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "nieznana.localhost" in html
+    assert "<h1>" in html
+
+
+@pytest.mark.django_db
+def test_default_tenant_answers_unknown_hosts(tenant: Tenant) -> None:
+    with override_settings(WIEC_DEFAULT_TENANT="nadrzecze"):
+        response = Client(HTTP_HOST="konsultacje.example.localhost").get("/")
+    assert response.status_code == 200
+    assert "Gmina Nadrzecze" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_works_on_any_allowed_host() -> None:
+    response = Client(HTTP_HOST="operator.localhost").get("/admin/login/")
+    assert response.status_code == 200
