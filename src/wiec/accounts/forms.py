@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from wiec.accounts.models import Role, User
+from wiec.tenants.models import District, Tenant
+
+
+class LoginForm(AllauthLoginForm):  # type: ignore[misc]
+    """allauth's log-in form without placeholders, and without the reset link between the
+    password label and its input (the page offers it after the form, where Tab reaches it
+    after the button rather than before the password)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+        if "password" in self.fields:
+            self.fields["password"].help_text = ""
+
+
+class SignupForm(AllauthSignupForm):  # type: ignore[misc]
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=80,
+        required=False,
+        help_text=_("Shown next to what you write. You may use a first name or a nickname."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of use and have read the privacy policy"),
+        error_messages={"required": _("You must accept the terms of use to create an account.")},
+    )
+
+    field_order = ["email", "display_name", "password1", "password2", "accept_terms"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["accept_terms"].help_text = mark_safe(  # noqa: S308 - our own fixed markup
+            '<a href="{}">{}</a> · <a href="{}">{}</a>'.format(
+                reverse("tenants:terms"),
+                _("Terms of use"),
+                reverse("tenants:privacy"),
+                _("Privacy policy"),
+            )
+        )
+        for name in ("email", "password1", "password2"):
+            # Labels instead of placeholders: placeholders vanish while typing.
+            self.fields[name].widget.attrs.pop("placeholder", None)
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=80,
+        required=False,
+        help_text=_("Shown next to what you write. You may use a first name or a nickname."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    home_district = forms.ModelChoiceField(
+        label=_("Home district"),
+        queryset=District.objects.none(),
+        required=False,
+        empty_label=_("– not chosen –"),
+        help_text=_("Used to show what happens near you."),
+    )
+
+    def __init__(self, *args: Any, tenant: Tenant, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["home_district"]
+        field.queryset = District.objects.filter(tenant=tenant).order_by("position", "name")  # type: ignore[attr-defined]
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To confirm that it is you."),
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class GrantRoleForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address of the account"),
+        help_text=_("The person must have created an account on this platform first."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.OFFICIAL)
+
+    user: User
+
+    def clean_email(self) -> str:
+        from wiec.accounts.queries import user_by_email
+
+        email: str = self.cleaned_data["email"]
+        user = user_by_email(email)
+        if user is None:
+            raise forms.ValidationError(
+                _("No account uses this address. Ask the person to sign up first.")
+            )
+        self.user = user
+        return email

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from wiec.accounts.models import Membership, User
+from wiec.core.registry import registry
+from wiec.tenants.models import Tenant
+
+
+def personal_data(*, user: User, at: datetime) -> dict[str, Any]:
+    """Everything the platform holds about the person, module by module."""
+    return {
+        "generated_at": at.isoformat(),
+        **{
+            key: exporter(user)
+            for key, exporter in sorted(registry.personal_data_exporters.items())
+        },
+    }
+
+
+def members(*, tenant: Tenant, search: str = "", role: str = "") -> QuerySet[Membership]:
+    rows = Membership.objects.filter(tenant=tenant).select_related("user", "home_district")
+    if search:
+        rows = rows.filter(
+            Q(user__email__icontains=search) | Q(user__display_name__icontains=search)
+        )
+    if role:
+        rows = rows.filter(role=role)
+    return rows.order_by("user__email")
+
+
+def get_membership_or_404(*, tenant: Tenant, membership_id: int) -> Membership:
+    try:
+        return Membership.objects.select_related("user").get(tenant=tenant, pk=membership_id)
+    except Membership.DoesNotExist:
+        raise Http404 from None
+
+
+def user_by_email(email: str) -> User | None:
+    return User.objects.filter(email__iexact=email.strip()).first()

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from wiec.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("profil/", views.profile, name="profile"),
+    path("moje-dane/", views.download_data, name="download_data"),
+    path("usun-konto/", views.delete_account, name="delete"),
+]

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wiec.accounts import actions, queries
+from wiec.accounts.forms import DeleteAccountForm, ProfileForm
+from wiec.accounts.permissions import membership_for, role_in
+from wiec.core.types import AuthenticatedRequest
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: AuthenticatedRequest) -> HttpResponse:
+    membership = membership_for(request.user, request.tenant)
+    initial = {
+        "display_name": request.user.display_name,
+        "home_district": membership.home_district_id if membership else None,
+    }
+    form = ProfileForm(request.POST or None, initial=initial, tenant=request.tenant)
+    if request.method == "POST" and form.is_valid():
+        actions.update_profile(
+            user=request.user,
+            tenant=request.tenant,
+            display_name=form.cleaned_data["display_name"],
+            home_district=form.cleaned_data["home_district"],
+            at=timezone.now(),
+        )
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "role": role_in(request.user, request.tenant),
+        },
+    )
+
+
+@login_required
+def download_data(request: AuthenticatedRequest) -> HttpResponse:
+    now = timezone.now()
+    data = queries.personal_data(user=request.user, at=now)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="wiec-my-data-{now:%Y-%m-%d}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: AuthenticatedRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        actions.delete_account(user=user, at=timezone.now())
+        messages.success(request, _("Your account and your personal data have been deleted."))
+        return redirect("core:home")
+    return render(request, "accounts/delete.html", {"form": form})

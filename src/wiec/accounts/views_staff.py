@@ -1,0 +1,84 @@
+"""The panel's "people and roles" pages (administrators only)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wiec.accounts import actions, queries
+from wiec.accounts.forms import GrantRoleForm, RoleForm
+from wiec.accounts.models import Role
+from wiec.accounts.permissions import can_change_role, can_manage_members
+from wiec.core.types import AuthenticatedRequest
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def members(request: AuthenticatedRequest) -> HttpResponse:
+    if not can_manage_members(request.user, request.tenant):
+        raise PermissionDenied
+    grant_form = GrantRoleForm(request.POST or None)
+    if request.method == "POST" and grant_form.is_valid():
+        actions.grant_role(
+            tenant=request.tenant,
+            user=grant_form.user,
+            role=Role(grant_form.cleaned_data["role"]),
+            actor=request.user,
+            at=timezone.now(),
+        )
+        messages.success(request, _("The role has been granted."))
+        return redirect("accounts_staff:members")
+    search = request.GET.get("q", "").strip()[:100]
+    role = request.GET.get("role", "")
+    role = role if role in Role.values else ""
+    rows = queries.members(tenant=request.tenant, search=search, role=role)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/staff/members.html",
+        {
+            "page": page,
+            "search": search,
+            "role": role,
+            "roles": Role.choices,
+            "grant_form": grant_form,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
+    if not can_manage_members(request.user, request.tenant):
+        raise PermissionDenied
+    membership = queries.get_membership_or_404(tenant=request.tenant, membership_id=membership_id)
+    form = RoleForm(request.POST or None, initial={"role": membership.role})
+    allowed = can_change_role(request.user, request.tenant, target=membership)
+    if request.method == "POST":
+        if not allowed:
+            raise PermissionDenied
+        if form.is_valid():
+            actions.set_role(
+                membership=membership,
+                role=Role(form.cleaned_data["role"]),
+                actor=request.user,
+                at=timezone.now(),
+            )
+            messages.success(request, _("The role has been changed."))
+            return redirect("accounts_staff:members")
+    return render(
+        request,
+        "accounts/staff/member.html",
+        {
+            "membership": membership,
+            "form": form,
+            "can_change": allowed,
+        },
+    )

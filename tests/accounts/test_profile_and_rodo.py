@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from tests.factories import PASSWORD, DistrictFactory, member
+from wiec.accounts import actions
+from wiec.accounts.models import Membership, Role, User
+from wiec.core import audit
+from wiec.core.models import AuditEntry
+from wiec.tenants.models import Tenant
+
+pytestmark = pytest.mark.django_db
+
+
+def test_profile_requires_login(client: Client) -> None:
+    response = client.get("/konto/profil/")
+    assert response.status_code == 302
+    assert "/konto/login/" in response["Location"]
+
+
+def test_profile_saves_name_and_home_district(client: Client, tenant: Tenant) -> None:
+    user = member(tenant)
+    district = DistrictFactory(tenant=tenant)
+    client.force_login(user)
+    response = client.post(
+        "/konto/profil/", {"display_name": "Zosia", "home_district": district.pk}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.display_name == "Zosia"
+    assert Membership.objects.get(user=user, tenant=tenant).home_district == district
+
+
+def test_a_district_of_another_tenant_is_refused(
+    client: Client, tenant: Tenant, other_tenant: Tenant
+) -> None:
+    user = member(tenant)
+    foreign = DistrictFactory(tenant=other_tenant)
+    client.force_login(user)
+    response = client.post("/konto/profil/", {"display_name": "Zosia", "home_district": foreign.pk})
+    assert response.status_code == 200
+    assert 'href="#id_home_district"' in response.content.decode()
+    assert 'value="Zosia"' in response.content.decode()
+    assert Membership.objects.get(user=user).home_district is None
+
+
+def test_download_my_data_is_a_json_file_with_the_account(client: Client, tenant: Tenant) -> None:
+    user = member(tenant, display_name="Zofia")
+    client.force_login(user)
+    response = client.get("/konto/moje-dane/")
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == user.email
+    assert data["account"]["memberships"][0]["municipality"] == "Gmina Nadrzecze"
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_delete_account_needs_the_password(client: Client, tenant: Tenant) -> None:
+    user = member(tenant)
+    client.force_login(user)
+    response = client.post("/konto/usun-konto/", {"password": "wrong"})
+    assert response.status_code == 200
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_delete_account_erases_the_person_and_pseudonymises_the_log(
+    client: Client, tenant: Tenant
+) -> None:
+    user = member(tenant, Role.OFFICIAL)
+    audit.record(actor=user, action="idea.answered", tenant=tenant, at=timezone.now())
+    client.force_login(user)
+    response = client.post("/konto/usun-konto/", {"password": PASSWORD})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=user.pk).exists()
+    assert not Membership.objects.filter(user_id=user.pk).exists()
+    assert not AuditEntry.objects.filter(actor_label=user.email).exists()
+    assert AuditEntry.objects.filter(
+        action="idea.answered", actor_label__startswith="deleted-account-"
+    ).exists()
+    assert "_auth_user_id" not in client.session
+
+
+def test_join_tenant_is_idempotent(tenant: Tenant) -> None:
+    user = member(tenant, Role.MODERATOR)
+    again = actions.join_tenant(user=user, tenant=tenant, at=timezone.now())
+    assert again.role == Role.MODERATOR
+    assert Membership.objects.filter(user=user).count() == 1

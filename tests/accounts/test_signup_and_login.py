@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from tests.factories import PASSWORD, UserFactory
+from wiec.accounts.models import Membership, Role, User
+from wiec.tenants.models import Tenant
+
+pytestmark = pytest.mark.django_db
+
+
+def signup(client: Client, email: str = "nowa@example.org", **extra: str) -> object:
+    data = {
+        "email": email,
+        "display_name": "Nowa",
+        "password1": "lipa-nad-warta-77",
+        "password2": "lipa-nad-warta-77",
+        "accept_terms": "on",
+        **extra,
+    }
+    return client.post("/konto/signup/", data)
+
+
+def test_signup_sends_a_confirmation_and_joins_the_tenant(client: Client, tenant: Tenant) -> None:
+    response = signup(client)
+    assert response.status_code == 302
+    user = User.objects.get(email="nowa@example.org")
+    assert user.display_name == "Nowa"
+    assert user.password.startswith("argon2")
+    assert Membership.objects.get(user=user, tenant=tenant).role == Role.RESIDENT
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject.startswith("[Gmina Nadrzecze]")
+    link = re.search(r"https?://\S+/konto/confirm-email/\S+", message.body)
+    assert link is not None
+    confirm_path = "/" + link.group(0).split("/", 3)[3]
+    assert client.post(confirm_path).status_code == 302
+    assert user.emailaddress_set.get().verified
+
+
+def test_signup_requires_accepting_the_terms_and_keeps_what_was_typed(client: Client) -> None:
+    response = signup(client, accept_terms="")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="#id_accept_terms"' in html
+    assert 'value="nowa@example.org"' in html
+    assert 'value="Nowa"' in html
+    assert not User.objects.exists()
+
+
+def test_login_before_confirming_the_address_is_not_possible(client: Client) -> None:
+    signup(client)
+    client.logout()
+    response = client.post(
+        "/konto/login/", {"login": "nowa@example.org", "password": "lipa-nad-warta-77"}
+    )
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in {200, 302}
+
+
+def test_login_joins_the_tenant_of_the_host(client: Client, tenant: Tenant) -> None:
+    user = UserFactory()
+    response = client.post("/konto/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert Membership.objects.filter(user=user, tenant=tenant).exists()
+
+
+def test_repeated_failed_logins_lock_the_address_for_a_while(client: Client) -> None:
+    user = UserFactory()
+    for _ in range(5):
+        response = client.post("/konto/login/", {"login": user.email, "password": "wrong"})
+        assert response.status_code == 200
+    # Even the right password is refused while the limit lasts, with a message on the form.
+    response = client.post("/konto/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "error-summary" in response.content.decode()
+
+
+def test_many_log_in_attempts_from_one_address_get_a_429(client: Client) -> None:
+    statuses = [
+        client.post("/konto/login/", {"login": f"x{i}@example.org", "password": "x"}).status_code
+        for i in range(35)
+    ]
+    assert statuses[0] == 200
+    assert statuses[-1] == 429
+
+
+def test_signups_from_one_address_are_rate_limited(client: Client) -> None:
+    statuses = [signup(client, email=f"osoba{i}@example.org").status_code for i in range(25)]
+    assert statuses[0] == 302
+    assert statuses[-1] == 429
+
+
+def test_rate_limit_page_is_branded_and_polite(client: Client) -> None:
+    for i in range(25):
+        response = signup(client, email=f"osoba{i}@example.org")
+    assert response.status_code == 429
+    assert "Gmina Nadrzecze" in response.content.decode()
