@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.urls import reverse
+
+from wiec.core.registry import registry
+
+register = template.Library()
+
+
+def allowed_panel_items(request: Any) -> list[dict[str, Any]]:
+    items = []
+    for item in registry.panel_items:
+        if item.allowed(request.user, request.tenant):
+            url = reverse(item.url_name)
+            items.append(
+                {
+                    "label": item.label,
+                    "description": item.description,
+                    "url": url,
+                    "current": request.path.startswith(url),
+                }
+            )
+    return items
+
+
+@register.inclusion_tag("backoffice/includes/panel_nav.html", takes_context=True)
+def panel_nav(context: template.Context) -> dict[str, Any]:
+    request = context["request"]
+    return {"items": allowed_panel_items(request), "request": request}

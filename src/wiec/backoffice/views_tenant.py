@@ -1,0 +1,169 @@
+"""Panel pages for the municipality's own settings (administrators only)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wiec.accounts.decorators import require_permission
+from wiec.accounts.permissions import can_manage_tenant
+from wiec.core.types import AuthenticatedRequest
+from wiec.tenants import actions, queries
+from wiec.tenants.forms import (
+    AccessibilityStatementForm,
+    CategoryForm,
+    DistrictImportForm,
+    DistrictRenameForm,
+    LegalTextsForm,
+    TenantSettingsForm,
+)
+
+
+@require_permission(can_manage_tenant)
+@require_http_methods(["GET", "POST"])
+def settings_view(request: AuthenticatedRequest) -> HttpResponse:
+    tenant = request.tenant
+    form = TenantSettingsForm(request.POST or None, request.FILES or None, instance=tenant)
+    if request.method == "POST":
+        if form.is_valid():
+            changes = {name: form.cleaned_data[name] for name in form.changed_data}
+            actions.update_tenant(
+                tenant=tenant, changes=changes, actor=request.user, at=timezone.now()
+            )
+            messages.success(request, _("The settings have been saved."))
+            return redirect("backoffice:settings")
+        tenant.refresh_from_db()  # the invalid form changed the instance in memory
+    return render(request, "backoffice/tenant/settings.html", {"form": form})
+
+
+@require_permission(can_manage_tenant)
+@require_http_methods(["GET", "POST"])
+def legal(request: AuthenticatedRequest) -> HttpResponse:
+    tenant = request.tenant
+    form = LegalTextsForm(request.POST or None, instance=tenant)
+    if request.method == "POST":
+        if form.is_valid():
+            changes = {name: form.cleaned_data[name] for name in form.changed_data}
+            actions.update_tenant(
+                tenant=tenant, changes=changes, actor=request.user, at=timezone.now()
+            )
+            messages.success(request, _("The legal pages have been saved."))
+            return redirect("backoffice:legal")
+        tenant.refresh_from_db()
+    return render(request, "backoffice/tenant/legal.html", {"form": form})
+
+
+@require_permission(can_manage_tenant)
+@require_http_methods(["GET", "POST"])
+def accessibility(request: AuthenticatedRequest) -> HttpResponse:
+    statement = queries.accessibility_statement(tenant=request.tenant)
+    form = AccessibilityStatementForm(request.POST or None, instance=statement)
+    if request.method == "POST" and form.is_valid():
+        actions.save_accessibility_statement(
+            tenant=request.tenant, values=form.cleaned_data, actor=request.user, at=timezone.now()
+        )
+        messages.success(request, _("The accessibility statement has been saved."))
+        return redirect("backoffice:legal")
+    return render(request, "backoffice/tenant/accessibility.html", {"form": form})
+
+
+@require_permission(can_manage_tenant)
+@require_http_methods(["GET", "POST"])
+def districts(request: AuthenticatedRequest) -> HttpResponse:
+    form = DistrictImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        created, updated, deleted = actions.import_districts(
+            tenant=request.tenant,
+            shapes=form.shapes,
+            replace=form.cleaned_data["replace"],
+            actor=request.user,
+            at=timezone.now(),
+        )
+        messages.success(
+            request,
+            _("Districts imported: %(created)d new, %(updated)d updated, %(deleted)d deleted.")
+            % {"created": created, "updated": updated, "deleted": deleted},
+        )
+        return redirect("backoffice:districts")
+    return render(
+        request,
+        "backoffice/tenant/districts.html",
+        {
+            "districts": queries.districts(tenant=request.tenant),
+            "form": form,
+        },
+    )
+
+
+@require_permission(can_manage_tenant)
+@require_http_methods(["GET", "POST"])
+def district(request: AuthenticatedRequest, district_id: int) -> HttpResponse:
+    item = queries.get_district_or_404(tenant=request.tenant, district_id=district_id)
+    form = DistrictRenameForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        actions.rename_district(
+            district=item, name=form.cleaned_data["name"], actor=request.user, at=timezone.now()
+        )
+        messages.success(request, _("The district has been renamed."))
+        return redirect("backoffice:districts")
+    item.refresh_from_db(fields=["name"])
+    return render(request, "backoffice/tenant/district.html", {"district": item, "form": form})
+
+
+@require_permission(can_manage_tenant)
+@require_POST
+def district_delete(request: AuthenticatedRequest, district_id: int) -> HttpResponse:
+    item = queries.get_district_or_404(tenant=request.tenant, district_id=district_id)
+    actions.delete_district(district=item, actor=request.user, at=timezone.now())
+    messages.success(request, _("The district has been deleted."))
+    return redirect("backoffice:districts")
+
+
+@require_permission(can_manage_tenant)
+def categories(request: AuthenticatedRequest) -> HttpResponse:
+    return render(
+        request,
+        "backoffice/tenant/categories.html",
+        {
+            "categories": queries.categories(tenant=request.tenant),
+        },
+    )
+
+
+@require_permission(can_manage_tenant)
+@require_http_methods(["GET", "POST"])
+def category_edit(request: AuthenticatedRequest, category_id: int | None = None) -> HttpResponse:
+    item = (
+        queries.get_category_or_404(tenant=request.tenant, category_id=category_id)
+        if category_id is not None
+        else None
+    )
+    form = CategoryForm(request.POST or None, instance=item, tenant=request.tenant)
+    if request.method == "POST" and form.is_valid():
+        actions.save_category(
+            tenant=request.tenant,
+            category=item,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+            position=form.cleaned_data["position"],
+            actor=request.user,
+            at=timezone.now(),
+        )
+        messages.success(request, _("The category has been saved."))
+        return redirect("backoffice:categories")
+    if item is not None:
+        item.refresh_from_db()
+    return render(request, "backoffice/tenant/category.html", {"category": item, "form": form})
+
+
+@require_permission(can_manage_tenant)
+@require_POST
+def category_delete(request: AuthenticatedRequest, category_id: int) -> HttpResponse:
+    item = queries.get_category_or_404(tenant=request.tenant, category_id=category_id)
+    actions.delete_category(category=item, actor=request.user, at=timezone.now())
+    messages.success(request, _("The category has been deleted."))
+    return redirect("backoffice:categories")

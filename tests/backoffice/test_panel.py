@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from tests.factories import member, square
+from wiec.accounts.models import Role
+from wiec.core.models import AuditEntry
+from wiec.tenants.models import District, Tenant
+
+pytestmark = pytest.mark.django_db
+
+
+def geojson(*names: str) -> bytes:
+    return json.dumps(
+        {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "properties": {"name": n},
+                    "geometry": square(16.6 + i * 0.02, 52.1),
+                }
+                for i, n in enumerate(names)
+            ],
+        }
+    ).encode()
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client: Client) -> None:
+    response = client.get("/panel/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/login/")
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("resident", 403), ("moderator", 200), ("official", 200), ("admin", 200)]
+)
+def test_dashboard_is_for_staff(client: Client, tenant: Tenant, role: str, status: int) -> None:
+    client.force_login(member(tenant, Role(role)))
+    assert client.get("/panel/").status_code == status
+
+
+def test_dashboard_links_only_what_the_role_may_open(client: Client, tenant: Tenant) -> None:
+    client.force_login(member(tenant, Role.OFFICIAL))
+    html = client.get("/panel/").content.decode()
+    assert 'href="/panel/dziennik/"' in html
+    assert 'href="/panel/ustawienia/"' not in html
+    client.force_login(member(tenant, Role.ADMIN))
+    html = client.get("/panel/").content.decode()
+    assert 'href="/panel/ustawienia/"' in html
+    assert 'href="/panel/osoby/"' in html
+
+
+def test_admin_imports_districts_in_the_panel(client: Client, tenant: Tenant) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    upload = SimpleUploadedFile("obszary.geojson", geojson("Łęgi", "Dębina"))
+    response = client.post("/panel/obszary/", {"file": upload, "name_property": "name"})
+    assert response.status_code == 302
+    assert set(District.objects.filter(tenant=tenant).values_list("name", flat=True)) == {
+        "Łęgi",
+        "Dębina",
+    }
+    assert AuditEntry.objects.filter(action="districts.imported", actor__isnull=False).exists()
+
+
+def test_a_broken_district_file_gets_a_message_next_to_the_field(
+    client: Client, tenant: Tenant
+) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    upload = SimpleUploadedFile("obszary.geojson", b'{"type": "FeatureCollection"')
+    response = client.post("/panel/obszary/", {"file": upload, "name_property": "NAZWA"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_file_error"' in html
+    assert 'value="NAZWA"' in html
+    assert not District.objects.exists()
+
+
+def test_settings_save_and_keep_input_on_error(client: Client, tenant: Tenant) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    page = client.get("/panel/ustawienia/")
+    form = page.context["form"]
+    data = {name: form[name].value() for name in form.fields if name != "logo"}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data.update(
+        {"name": "Gmina Nadrzecze Nowa", "primary_colour": "#123456", "require_staff_mfa": ""}
+    )
+    assert client.post("/panel/ustawienia/", data).status_code == 302
+    tenant.refresh_from_db()
+    assert (tenant.name, tenant.primary_colour) == ("Gmina Nadrzecze Nowa", "#123456")
+
+    data.update({"map_north": "10", "phone": "61 999 99 99"})
+    response = client.post("/panel/ustawienia/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="#id_map_north"' in html
+    assert 'value="61 999 99 99"' in html
+    tenant.refresh_from_db()
+    assert tenant.phone != "61 999 99 99"
+
+
+def test_a_fake_logo_is_refused(client: Client, tenant: Tenant) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    form = client.get("/panel/ustawienia/").context["form"]
+    data = {
+        n: ("" if form[n].value() is None else form[n].value()) for n in form.fields if n != "logo"
+    }
+    data["require_staff_mfa"] = ""
+    data["logo"] = SimpleUploadedFile(
+        "logo.png", b"<svg onload=alert(1)>", content_type="image/png"
+    )
+    response = client.post("/panel/ustawienia/", data)
+    assert response.status_code == 200
+    assert 'id="id_logo_error"' in response.content.decode()
+
+
+def test_categories_are_created_edited_and_deleted(client: Client, tenant: Tenant) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    assert (
+        client.post(
+            "/panel/kategorie/nowa/", {"name": "Drogi", "description": "", "position": 1}
+        ).status_code
+        == 302
+    )
+    category = tenant_category(tenant)
+    response = client.post(
+        "/panel/kategorie/nowa/", {"name": "Drogi", "description": "", "position": 2}
+    )
+    assert response.status_code == 200  # duplicate name
+    assert client.post(f"/panel/kategorie/{category.pk}/usun/").status_code == 302
+    assert not type(category).objects.filter(pk=category.pk).exists()
+
+
+def tenant_category(tenant: Tenant):  # type: ignore[no-untyped-def]
+    from wiec.tenants.models import Category
+
+    return Category.objects.get(tenant=tenant, name="Drogi")
+
+
+def test_accessibility_statement_is_edited_in_the_panel(client: Client, tenant: Tenant) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    data = {
+        "published_on": "2026-01-15",
+        "updated_on": "2026-11-01",
+        "status": "partial",
+        "prepared_on": "2026-03-20",
+        "reviewed_on": "2026-11-01",
+        "assessment_method": "external",
+        "assessor": "",
+        "contact_person": "Jan",
+        "contact_email": "a@nadrzecze.example",
+        "contact_phone": "61 000",
+        "architectural_accessibility": "Podjazd.",
+    }
+    response = client.post("/panel/strony-prawne/deklaracja-dostepnosci/", data)
+    assert response.status_code == 200
+    assert 'href="#id_assessor"' in response.content.decode()
+    data["assessor"] = "Fundacja"
+    assert client.post("/panel/strony-prawne/deklaracja-dostepnosci/", data).status_code == 302
+    assert "Fundacja" in client.get("/deklaracja-dostepnosci/").content.decode()
+
+
+def test_audit_log_shows_this_tenants_entries_only(
+    client: Client, tenant: Tenant, other_tenant: Tenant
+) -> None:
+    from django.utils import timezone
+
+    from wiec.core import audit
+
+    audit.record(actor=None, action="secret.other", tenant=other_tenant, at=timezone.now())
+    audit.record(actor=None, action="visible.here", tenant=tenant, at=timezone.now())
+    client.force_login(member(tenant, Role.OFFICIAL))
+    html = client.get("/panel/dziennik/").content.decode()
+    assert "visible.here" in html
+    assert "secret.other" not in html
