@@ -44,3 +44,15 @@ def test_model_forms_use_the_same_rendering(tenant: object) -> None:
     html = str(form)
     assert "error-summary" in html
     assert '<a href="#id_name">' in html
+
+
+class _WithPlaceholder(forms.Form):
+    email = forms.EmailField(
+        label="E-mail", widget=forms.EmailInput(attrs={"placeholder": "E-mail"})
+    )
+
+
+def test_labelled_fields_lose_their_placeholders() -> None:
+    html = str(_WithPlaceholder())
+    assert "placeholder" not in html
+    assert '<label for="id_email">E-mail</label>' in html

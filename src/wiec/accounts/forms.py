@@ -14,14 +14,11 @@ from wiec.tenants.models import District, Tenant
 
 
 class LoginForm(AllauthLoginForm):  # type: ignore[misc]
-    """allauth's log-in form without placeholders, and without the reset link between the
-    password label and its input (the page offers it after the form, where Tab reaches it
-    after the button rather than before the password)."""
+    """allauth's log-in form without the reset link between the password label and its input:
+    the page offers it after the button, so Tab goes from the address to the password."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.pop("placeholder", None)
         if "password" in self.fields:
             self.fields["password"].help_text = ""
 
@@ -51,9 +48,6 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
                 _("Privacy policy"),
             )
         )
-        for name in ("email", "password1", "password2"):
-            # Labels instead of placeholders: placeholders vanish while typing.
-            self.fields[name].widget.attrs.pop("placeholder", None)
 
 
 class ProfileForm(forms.Form):

@@ -3,9 +3,28 @@ errors tied to inputs with aria-describedby (Django adds it), optional fields ma
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.forms.widgets import Widget
+
+
+class WiecBoundField(BoundField):
+    """Drops placeholders: every field has a visible label, and placeholder text disappears
+    while typing and rarely meets the contrast minimum (libraries such as allauth add them)."""
+
+    def build_widget_attrs(
+        self, attrs: dict[str, Any], widget: Widget | None = None
+    ) -> dict[str, Any]:
+        built: dict[str, Any] = super().build_widget_attrs(attrs, widget)
+        if self.label:
+            built.pop("placeholder", None)
+            (widget or self.field.widget).attrs.pop("placeholder", None)
+        return built
 
 
 class FormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+    bound_field_class = WiecBoundField
