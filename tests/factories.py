@@ -96,6 +96,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     role = Role.RESIDENT
     joined_at = factory.LazyFunction(timezone.now)
+    terms_accepted_at = factory.LazyFunction(timezone.now)
 
 
 def member(tenant: Tenant, role: Role = Role.RESIDENT, **user_fields: Any) -> User:

@@ -54,3 +54,17 @@ def test_a_typo_in_a_boolean_stops_the_start(production_env: dict[str, str]) -> 
     result = run_wiec(["check"], {**production_env, "DEBUG": "ture"})
     assert result.returncode != 0
     assert "DEBUG='ture' is not a boolean" in result.stderr
+
+
+def test_collectstatic_works_with_production_settings(
+    production_env: dict[str, str], tmp_path: Path
+) -> None:
+    static_root = tmp_path / "static"
+    result = run_wiec(
+        ["collectstatic", "--no-input"], {**production_env, "STATIC_ROOT": str(static_root)}
+    )
+    assert result.returncode == 0, result.stderr
+    manifest = (static_root / "staticfiles.json").read_text()
+    assert "vendor/leaflet/leaflet.js" in manifest
+    assert "wiec/css/wiec.css" in manifest
+    assert list(static_root.glob("wiec/css/wiec.*.css.gz"))

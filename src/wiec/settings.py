@@ -84,6 +84,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before TenantMiddleware, so that even its "unknown address" page gets the headers.
+    "wiec.tenants.middleware.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wiec.tenants.middleware.TenantMiddleware",
     "wiec.core.middleware.LocaleMiddleware",
@@ -93,8 +96,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wiec.tenants.middleware.ContentSecurityPolicyMiddleware",
     "wiec.accounts.middleware.StaffMFAMiddleware",
 ]
 
@@ -197,12 +198,15 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
-    "signup": "5/h/ip",
+    # Libraries, office kiosks and mobile carriers put many people behind one address.
+    "signup": "20/h/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/h/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
 }
+# Behind a reverse proxy set this to the number of proxies, so limits see the client's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0, minimum=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Wiec"
 
@@ -270,6 +274,8 @@ LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("Polish")), ("en", _("English")), ("uk", _("Ukrainian"))]
 LANGUAGE_COOKIE_NAME = "wiec_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SECURE = not DEBUG
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
@@ -280,6 +286,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static"))) if not DEBUG else None
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# The demo serves uploaded files itself; in production the reverse proxy serves MEDIA_ROOT.
+WIEC_SERVE_MEDIA = env_bool("WIEC_SERVE_MEDIA", default=DEBUG)
 # Third-party browser code comes from PyPI packages at install time, never copied in here.
 STATICFILES_DIRS = [
     ("vendor/leaflet", xstatic.pkg.leaflet.BASE_DIR),
@@ -291,7 +299,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "wiec.core.storage.StaticFilesStorage"
         )
     },
 }
@@ -302,7 +310,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 # Slug of the tenant that answers every host not listed as a TenantHost (single-municipality
 # installs); empty means such hosts get the "unknown address" page.
 WIEC_DEFAULT_TENANT = env_str("WIEC_DEFAULT_TENANT", "")
-# Public base address used in e-mails and printed by `wiec demo`.
+# Platform operators must use two-factor authentication in Django's admin (production default).
+WIEC_OPERATOR_MFA = env_bool("WIEC_OPERATOR_MFA", default=not DEBUG)
+# Port printed in the demo's addresses.
 WIEC_DEMO_PORT = env_int("WIEC_DEMO_PORT", default=8000, minimum=1)
 
 LOGGING = {

@@ -1,6 +1,13 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
+
+from wiec.core.views import serve_media
+
+# The admin signs in through allauth: its rate limits and two-factor step apply to operators too.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("wiec.core.urls")),
@@ -12,6 +19,9 @@ urlpatterns = [
     path("jezyk/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
+if settings.WIEC_SERVE_MEDIA:
+    # The demo serves uploaded files itself; production serves MEDIA_ROOT from the proxy.
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", serve_media))
 
 handler400 = "wiec.core.views.bad_request"
 handler403 = "wiec.core.views.permission_denied"

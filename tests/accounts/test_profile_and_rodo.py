@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from tests.factories import PASSWORD, DistrictFactory, member
+from tests.factories import PASSWORD, DistrictFactory, UserFactory, member
 from wiec.accounts import actions
 from wiec.accounts.models import Membership, Role, User
 from wiec.core import audit
@@ -89,3 +89,50 @@ def test_join_tenant_is_idempotent(tenant: Tenant) -> None:
     again = actions.join_tenant(user=user, tenant=tenant, at=timezone.now())
     assert again.role == Role.MODERATOR
     assert Membership.objects.filter(user=user).count() == 1
+
+
+def test_my_data_include_the_steps_i_took(client: Client, tenant: Tenant) -> None:
+    official = member(tenant, Role.OFFICIAL)
+    audit.record(actor=official, action="tenant.updated", tenant=tenant, target=tenant,
+                 at=timezone.now(), data={"fields": ["phone"]})  # fmt: skip
+    client.force_login(official)
+    data = json.loads(client.get("/konto/moje-dane/").content)
+    assert data["audit_log"][0]["object"] == "Gmina Nadrzecze"
+    assert data["audit_log"][0]["details"] == {"fields": ["phone"]}
+
+
+def test_the_only_administrator_cannot_delete_the_account(client: Client, tenant: Tenant) -> None:
+    admin = member(tenant, Role.ADMIN)
+    client.force_login(admin)
+    response = client.post("/konto/usun-konto/", {"password": PASSWORD})
+    assert response.status_code == 200
+    assert User.objects.filter(pk=admin.pk).exists()
+    assert "_auth_user_id" in client.session
+
+
+def test_password_guessing_on_account_deletion_is_limited(client: Client, tenant: Tenant) -> None:
+    client.force_login(member(tenant))
+    statuses = [
+        client.post("/konto/usun-konto/", {"password": "zgaduje"}).status_code for _ in range(6)
+    ]
+    assert statuses == [200] * 5 + [429]
+
+
+def test_changes_in_the_django_admin_reach_the_audit_log(tenant: Tenant) -> None:
+    operator = UserFactory(is_staff=True, is_superuser=True)
+    client = Client(HTTP_HOST="nadrzecze.localhost")
+    client.force_login(operator)
+    page = client.get(f"/admin/tenants/tenant/{tenant.pk}/change/")
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update({"phone": "+48 61 999 00 00", "logo": "", "hosts-TOTAL_FORMS": "1",
+                 "hosts-INITIAL_FORMS": "1", "hosts-0-id": str(tenant.hosts.get().pk),
+                 "hosts-0-tenant": str(tenant.pk), "hosts-0-hostname": "nadrzecze.localhost",
+                 "hosts-0-is_primary": "on"})  # fmt: skip
+    data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
+    response = client.post(f"/admin/tenants/tenant/{tenant.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    entry = AuditEntry.objects.get(action="admin.changed", tenant=tenant)
+    assert entry.actor == operator
+    assert "phone" in entry.data["fields"]

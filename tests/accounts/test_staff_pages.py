@@ -1,10 +1,18 @@
 from __future__ import annotations
 
 import pytest
-from allauth.mfa.models import Authenticator
-from django.test import Client
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.test import Client, override_settings
+from django.utils import timezone
 
-from tests.factories import UserFactory, member
+from tests.factories import MembershipFactory, UserFactory, member
+from wiec.accounts import actions
 from wiec.accounts.models import Membership, Role
 from wiec.core.models import AuditEntry
 from wiec.tenants.models import Tenant
@@ -53,9 +61,9 @@ def test_an_invalid_role_is_refused_with_a_message(client: Client, tenant: Tenan
     assert target.role == Role.RESIDENT
 
 
-def test_grant_role_by_email(client: Client, tenant: Tenant) -> None:
+def test_grant_role_by_email_to_a_member(client: Client, tenant: Tenant) -> None:
     client.force_login(member(tenant, Role.ADMIN))
-    newcomer = UserFactory(email="nowy.urzednik@example.org")
+    newcomer = member(tenant, email="nowy.urzednik@example.org")
     response = client.post(
         "/panel/osoby/", {"email": "Nowy.Urzednik@example.org", "role": "official"}
     )
@@ -63,11 +71,52 @@ def test_grant_role_by_email(client: Client, tenant: Tenant) -> None:
     assert Membership.objects.get(user=newcomer, tenant=tenant).role == Role.OFFICIAL
 
 
+def test_people_of_other_municipalities_cannot_be_found_or_given_roles(
+    client: Client, tenant: Tenant, other_tenant: Tenant
+) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    outsider = member(other_tenant, email="z.lipowca@example.org")
+    response = client.post("/panel/osoby/", {"email": "z.lipowca@example.org", "role": "official"})
+    assert response.status_code == 200
+    assert 'id="id_email_error"' in response.content.decode()
+    assert not Membership.objects.filter(user=outsider, tenant=tenant).exists()
+
+
+def test_the_grant_form_cannot_demote_oneself(client: Client, tenant: Tenant) -> None:
+    admin = member(tenant, Role.ADMIN, email="jedyny.admin@example.org")
+    client.force_login(admin)
+    response = client.post("/panel/osoby/", {"email": admin.email, "role": "resident"})
+    assert response.status_code == 200
+    assert Membership.objects.get(user=admin).role == Role.ADMIN
+
+
+def test_the_last_administrator_cannot_be_demoted(tenant: Tenant) -> None:
+    admin = member(tenant, Role.ADMIN)
+    membership = Membership.objects.get(user=admin)
+    with pytest.raises(actions.LastAdministrator):
+        actions.set_role(membership=membership, role=Role.RESIDENT, actor=None, at=timezone.now())
+    second = member(tenant, Role.ADMIN)
+    actions.set_role(membership=membership, role=Role.RESIDENT, actor=second, at=timezone.now())
+    assert Membership.objects.get(user=admin).role == Role.RESIDENT
+
+
+def test_members_who_never_joined_are_not_listed(client: Client, tenant: Tenant) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    lurker = UserFactory(email="tylko.zalogowany@example.org")
+    MembershipFactory(tenant=tenant, user=lurker, terms_accepted_at=None)
+    assert "tylko.zalogowany@example.org" not in client.get("/panel/osoby/").content.decode()
+
+
 def test_grant_role_to_an_unknown_address_explains_why(client: Client, tenant: Tenant) -> None:
     client.force_login(member(tenant, Role.ADMIN))
     response = client.post("/panel/osoby/", {"email": "nikt@example.org", "role": "official"})
     assert response.status_code == 200
     assert 'value="nikt@example.org"' in response.content.decode()
+
+
+def current_code(secret: str) -> str:
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(secret, counter))
 
 
 def test_tenant_can_require_two_factor_for_staff(client: Client, tenant: Tenant) -> None:
@@ -78,8 +127,24 @@ def test_tenant_can_require_two_factor_for_staff(client: Client, tenant: Tenant)
     response = client.get("/panel/")
     assert response.status_code == 302
     assert response["Location"] == "/konto/2fa/totp/activate/"
-    Authenticator.objects.create(user=official, type=Authenticator.Type.TOTP, data={"secret": "x"})
+
+    secret = generate_totp_secret()
+    TOTP.activate(official, secret)
+    # Having an authenticator is not enough: this session logged in with a password only.
+    response = client.get("/panel/")
+    assert response["Location"] == "/konto/2fa/reauthenticate/?next=%2Fpanel%2F"
+    answer = client.post(response["Location"], {"code": current_code(secret)})
+    assert answer.status_code == 302
     assert client.get("/panel/").status_code == 200
+
+
+def test_operators_need_two_factor_in_the_admin(client: Client, tenant: Tenant) -> None:
+    operator = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(operator)
+    with override_settings(WIEC_OPERATOR_MFA=True):
+        assert client.get("/admin/")["Location"] == "/konto/2fa/totp/activate/"
+    with override_settings(WIEC_OPERATOR_MFA=False):
+        assert client.get("/admin/").status_code == 200
 
 
 def test_two_factor_requirement_does_not_touch_residents(client: Client, tenant: Tenant) -> None:

@@ -129,3 +129,18 @@ def test_import_command_reports_errors_without_a_traceback(tenant: Tenant, tmp_p
         call_command("import_districts", "nadrzecze", str(path))
     with pytest.raises(CommandError, match="No municipality"):
         call_command("import_districts", "nie-ma", str(path))
+
+
+def test_create_tenant_command(db: None) -> None:
+    call_command(
+        "create_tenant", "brzozowo", "--name", "Gmina Brzozowo", "--office", "Urząd Gminy Brzozowo",
+        "--kind", "gmina_wiejska", "--host", "Konsultacje.Brzozowo.pl", "--center", "52.3,17.0",
+        "--bounds", "52.2,16.9,52.4,17.1",
+    )  # fmt: skip
+    tenant = Tenant.objects.get(slug="brzozowo")
+    assert tenant.hosts.get().hostname == "konsultacje.brzozowo.pl"
+    with pytest.raises(CommandError, match="centre"), translation.override("en"):
+        call_command(
+            "create_tenant", "zle", "--name", "Zła", "--office", "Urząd", "--kind", "powiat",
+            "--host", "zle.pl", "--center", "10,10", "--bounds", "52.2,16.9,52.4,17.1",
+        )  # fmt: skip

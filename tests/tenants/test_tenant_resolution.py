@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client, override_settings
 
-from tests.factories import TenantFactory
+from tests.factories import PASSWORD, TenantFactory, UserFactory
 from wiec.tenants.models import Tenant
 from wiec.tenants.queries import normalise_host, tenant_for_host
 
@@ -54,6 +54,13 @@ def test_default_tenant_answers_unknown_hosts(tenant: Tenant) -> None:
 
 
 @pytest.mark.django_db
-def test_admin_works_on_any_allowed_host() -> None:
-    response = Client(HTTP_HOST="operator.localhost").get("/admin/login/")
-    assert response.status_code == 200
+def test_operators_reach_the_admin_through_a_municipalitys_address(tenant: Tenant) -> None:
+    operator = UserFactory(is_staff=True, is_superuser=True)
+    client = Client(HTTP_HOST="nadrzecze.localhost")
+    login = client.get("/admin/login/")
+    assert login["Location"] == "/konto/login/?next=%2Fadmin%2Flogin%2F"
+    answer = client.post(
+        "/konto/login/?next=/admin/", {"login": operator.email, "password": PASSWORD}
+    )
+    assert answer["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200

@@ -13,27 +13,44 @@ from wiec.core.registry import registry
 from wiec.tenants.models import District, Tenant
 
 
-def join_tenant(*, user: User, tenant: Tenant, at: datetime) -> Membership:
+class LastAdministrator(Exception):  # noqa: N818 - a domain failure, named as people say it
+    """The change would leave the municipality without an administrator."""
+
+
+def join_tenant(
+    *, user: User, tenant: Tenant, at: datetime, accept_terms: bool = False
+) -> Membership:
     """Make sure the person has a membership in the tenant (a resident one when new).
 
-    Safe to call concurrently: a second insert hits the unique constraint and is read back.
+    With `accept_terms` the acceptance of the municipality's terms is recorded (once). Safe to
+    call concurrently: a second insert hits the unique constraint and is read back.
     """
     membership = Membership.objects.filter(user=user, tenant=tenant).first()
-    if membership is not None:
-        return membership
-    try:
-        with transaction.atomic():
-            return Membership.objects.create(
-                user=user, tenant=tenant, role=Role.RESIDENT, joined_at=at
-            )
-    except IntegrityError:
-        return Membership.objects.get(user=user, tenant=tenant)
+    if membership is None:
+        try:
+            with transaction.atomic():
+                membership = Membership.objects.create(
+                    user=user,
+                    tenant=tenant,
+                    role=Role.RESIDENT,
+                    joined_at=at,
+                    terms_accepted_at=at if accept_terms else None,
+                )
+        except IntegrityError:
+            membership = Membership.objects.get(user=user, tenant=tenant)
+    if accept_terms and membership.terms_accepted_at is None:
+        membership.terms_accepted_at = at
+        membership.save(update_fields=["terms_accepted_at"])
+    return membership
 
 
 def update_profile(
     *, user: User, tenant: Tenant, display_name: str, home_district: District | None, at: datetime
 ) -> Membership:
-    """Save the display name (shared by all municipalities) and this tenant's home district."""
+    """Save the display name (shared by all municipalities) and this tenant's home district.
+
+    Caller has checked that the person joined the tenant.
+    """
     if home_district is not None and home_district.tenant_id != tenant.pk:
         msg = "The district belongs to another municipality."
         raise ValueError(msg)
@@ -46,13 +63,25 @@ def update_profile(
     return membership
 
 
-def set_role(*, membership: Membership, role: Role, actor: User, at: datetime) -> Membership:
-    """Change a person's role in a tenant. Caller has checked `can_change_role`."""
+def set_role(*, membership: Membership, role: Role, actor: User | None, at: datetime) -> Membership:
+    """Change a person's role in a tenant. Caller has checked `can_change_role`.
+
+    Raises LastAdministrator rather than leave the tenant with no administrator; the admins
+    are locked while counting, so two simultaneous demotions cannot both pass.
+    """
     with transaction.atomic():
         locked = Membership.objects.select_for_update().get(pk=membership.pk)
         old = locked.role
+        if old == Role.ADMIN and role != Role.ADMIN:
+            admins = Membership.objects.select_for_update().filter(
+                tenant_id=locked.tenant_id, role=Role.ADMIN
+            )
+            if len(admins) <= 1:
+                raise LastAdministrator
         locked.role = role
-        locked.save(update_fields=["role"])
+        if locked.terms_accepted_at is None and role != Role.RESIDENT:
+            locked.terms_accepted_at = at
+        locked.save(update_fields=["role", "terms_accepted_at"])
         audit.record(
             actor=actor,
             action="membership.role_changed",
@@ -64,19 +93,19 @@ def set_role(*, membership: Membership, role: Role, actor: User, at: datetime) -
     return locked
 
 
-def grant_role(*, tenant: Tenant, user: User, role: Role, actor: User, at: datetime) -> Membership:
-    membership = join_tenant(user=user, tenant=tenant, at=at)
-    return set_role(membership=membership, role=role, actor=actor, at=at)
-
-
 def delete_account(*, user: User, at: datetime) -> None:
     """Erase a person (RODO art. 17): modules anonymise what they hold, then the account goes.
 
     Audit entries the person made keep a pseudonym instead of the e-mail address, so the log
-    still shows that one (deleted) account did those things.
+    still shows that one (deleted) account did those things. Raises LastAdministrator if the
+    person is the only administrator of a municipality.
     """
     pseudonym = f"deleted-account-{user.pk}"
     with transaction.atomic():
+        for membership in Membership.objects.select_for_update().filter(user=user, role=Role.ADMIN):
+            others = Membership.objects.filter(tenant_id=membership.tenant_id, role=Role.ADMIN)
+            if not others.exclude(user=user).exists():
+                raise LastAdministrator
         for eraser in registry.personal_data_erasers:
             eraser(user, at)
         AuditEntry.objects.filter(actor=user).update(actor_label=pseudonym, actor=None)

@@ -3,11 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
 from django.utils import timezone
 
 from wiec.accounts import actions
 from wiec.accounts.models import User
+from wiec.accounts.tasks import send_email
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
@@ -23,14 +26,9 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
             user.save()
             tenant = getattr(request, "tenant", None)
             if tenant is not None:
-                actions.join_tenant(user=user, tenant=tenant, at=timezone.now())
+                # The sign-up form asked for acceptance of this municipality's terms.
+                actions.join_tenant(user=user, tenant=tenant, at=timezone.now(), accept_terms=True)
         return user
-
-    def login(self, request: HttpRequest, user: User) -> None:
-        super().login(request, user)
-        tenant = getattr(request, "tenant", None)
-        if tenant is not None:
-            actions.join_tenant(user=user, tenant=tenant, at=timezone.now())
 
     def format_email_subject(self, subject: str) -> str:
         tenant = getattr(self.request, "tenant", None)
@@ -38,5 +36,25 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
         return prefix + subject
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
-        context.setdefault("tenant", getattr(self.request, "tenant", None))
-        super().send_mail(template_prefix, email, context)
+        """Render allauth's message now (in the person's language), send it as a task."""
+        request = allauth_context.request
+        full_context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            "tenant": getattr(request, "tenant", None),
+            **context,
+        }
+        message = self.render_mail(template_prefix, email, full_context)
+        html = next(
+            (content for content, mimetype in getattr(message, "alternatives", [])
+             if mimetype == "text/html"),
+            "",
+        )  # fmt: skip
+        send_email.enqueue(
+            subject=str(message.subject),
+            body=str(message.body),
+            from_email=str(message.from_email),
+            to=[str(address) for address in message.to],
+            html=str(html),
+        )

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from wiec.accounts.models import Membership, User
+from wiec.core.admin import AuditedAdmin
 
 
 class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -13,7 +14,7 @@ class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
+class UserAdmin(AuditedAdmin, BaseUserAdmin):  # type: ignore[type-arg]
     ordering = ["email"]
     list_display = ["email", "display_name", "is_active", "is_staff", "date_joined"]
     search_fields = ["email", "display_name"]
@@ -29,7 +30,7 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MembershipAdmin(AuditedAdmin):
     list_display = ["user", "tenant", "role", "home_district", "joined_at"]
     list_filter = ["tenant", "role"]
     search_fields = ["user__email"]

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from wiec.accounts.models import Role, User
+from wiec.accounts import queries
+from wiec.accounts.models import Membership, Role, User
 from wiec.tenants.models import District, Tenant
 
 
@@ -97,20 +98,38 @@ class RoleForm(forms.Form):
 class GrantRoleForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address of the account"),
-        help_text=_("The person must have created an account on this platform first."),
+        help_text=_(
+            "The person must have an account and have joined this municipality's site "
+            "(signed up or logged in here and accepted its terms)."
+        ),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.OFFICIAL)
 
-    user: User
+    membership: Membership
+
+    def __init__(self, *args: Any, tenant: Tenant, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tenant = tenant
+        self.actor = actor
 
     def clean_email(self) -> str:
-        from wiec.accounts.queries import user_by_email
-
         email: str = self.cleaned_data["email"]
-        user = user_by_email(email)
-        if user is None:
+        membership = queries.member_by_email(tenant=self.tenant, email=email)
+        if membership is None or not membership.has_joined:
             raise forms.ValidationError(
-                _("No account uses this address. Ask the person to sign up first.")
+                _("No one with this address has joined this municipality's site. Ask the "
+                  "person to sign up or log in here first.")
+            )  # fmt: skip
+        if membership.user_id == self.actor.pk:
+            raise forms.ValidationError(
+                _("You cannot change your own role. Ask another administrator.")
             )
-        self.user = user
+        self.membership = membership
         return email
+
+
+class JoinForm(forms.Form):
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of use and have read the privacy policy"),
+        error_messages={"required": _("You must accept the terms of use to take part here.")},
+    )

@@ -1,40 +1,57 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wiec.accounts.permissions import is_staff_in
 
 
 class StaffMFAMiddleware:
-    """Where the municipality requires it, staff must set up TOTP before using the panel."""
+    """Two-factor authentication where it is required, checked on every request.
+
+    It applies to a municipality's staff in its panel when the municipality requires it, and to
+    platform operators in Django's admin when WIEC_OPERATOR_MFA is on. Having an authenticator is
+    not enough: this session must have used it (a password-only log-in gets asked for a code).
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._applies(request):
+            user = request.user
+            if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+                messages.warning(
+                    request,
+                    _("Two-factor authentication is required for this part of the site. "
+                      "Set up an authenticator app to continue."),
+                )  # fmt: skip
+                return redirect("mfa_activate_totp")
+            records = get_authentication_records(request, user)
+            if not any(record.get("method") == "mfa" for record in records):
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+        return self.get_response(request)
+
+    def _applies(self, request: HttpRequest) -> bool:
+        user = request.user
+        if not user.is_authenticated:
+            return False
+        if request.path.startswith("/admin/"):
+            return bool(settings.WIEC_OPERATOR_MFA and user.is_staff)
         tenant = getattr(request, "tenant", None)
-        if (
+        return bool(
             tenant is not None
             and tenant.require_staff_mfa
             and request.path.startswith("/panel/")
-            and request.user.is_authenticated
-            and is_staff_in(request.user, tenant)
-            and not Authenticator.objects.filter(
-                user=request.user, type=Authenticator.Type.TOTP
-            ).exists()
-        ):
-            messages.warning(
-                request,
-                _(
-                    "This municipality requires staff to use two-factor authentication. "
-                    "Set up an authenticator app to open the office panel."
-                ),
-            )
-            return redirect("mfa_activate_totp")
-        return self.get_response(request)
+            and is_staff_in(user, tenant)
+        )

@@ -92,6 +92,8 @@ class Membership(models.Model):
         verbose_name=_("home district"),
     )
     joined_at = models.DateTimeField(_("joined"))
+    # Each municipality is its own data controller: taking part there means accepting its terms.
+    terms_accepted_at = models.DateTimeField(_("terms accepted"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -107,3 +109,8 @@ class Membership(models.Model):
     @property
     def is_staff_role(self) -> bool:
         return self.role in STAFF_ROLES
+
+    @property
+    def has_joined(self) -> bool:
+        """Whether the person accepted this municipality's terms (staff roles imply it)."""
+        return self.terms_accepted_at is not None or self.is_staff_role

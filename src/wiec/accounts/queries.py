@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from wiec.accounts.models import Membership, User
+from wiec.accounts.models import STAFF_ROLES, Membership, User
 from wiec.core.registry import registry
 from wiec.tenants.models import Tenant
 
@@ -23,7 +23,11 @@ def personal_data(*, user: User, at: datetime) -> dict[str, Any]:
 
 
 def members(*, tenant: Tenant, search: str = "", role: str = "") -> QuerySet[Membership]:
-    rows = Membership.objects.filter(tenant=tenant).select_related("user", "home_district")
+    rows = (
+        Membership.objects.filter(tenant=tenant)
+        .filter(Q(terms_accepted_at__isnull=False) | Q(role__in=STAFF_ROLES))
+        .select_related("user", "home_district")
+    )
     if search:
         rows = rows.filter(
             Q(user__email__icontains=search) | Q(user__display_name__icontains=search)
@@ -40,5 +44,10 @@ def get_membership_or_404(*, tenant: Tenant, membership_id: int) -> Membership:
         raise Http404 from None
 
 
-def user_by_email(email: str) -> User | None:
-    return User.objects.filter(email__iexact=email.strip()).first()
+def member_by_email(*, tenant: Tenant, email: str) -> Membership | None:
+    """The tenant's member with this address; people of other municipalities are not found."""
+    return (
+        Membership.objects.select_related("user")
+        .filter(tenant=tenant, user__email__iexact=email.strip())
+        .first()
+    )

@@ -4,6 +4,7 @@ from wiec.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
+    path("dolacz/", views.join, name="join"),
     path("profil/", views.profile, name="profile"),
     path("moje-dane/", views.download_data, name="download_data"),
     path("usun-konto/", views.delete_account, name="delete"),

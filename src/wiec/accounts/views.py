@@ -9,16 +9,41 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wiec.accounts import actions, queries
-from wiec.accounts.forms import DeleteAccountForm, ProfileForm
+from wiec.accounts.decorators import membership_required
+from wiec.accounts.forms import DeleteAccountForm, JoinForm, ProfileForm
 from wiec.accounts.permissions import membership_for, role_in
+from wiec.core import ratelimit
 from wiec.core.types import AuthenticatedRequest
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def join(request: AuthenticatedRequest) -> HttpResponse:
+    """Join this municipality: accept its terms before taking part here for the first time."""
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    membership = membership_for(request.user, request.tenant)
+    if membership is not None and membership.has_joined:
+        return redirect(next_url or "core:home")
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.join_tenant(
+            user=request.user, tenant=request.tenant, at=timezone.now(), accept_terms=True
+        )
+        messages.success(request, _("Welcome! You can now take part here."))
+        return redirect(next_url or "core:home")
+    return render(request, "accounts/join.html", {"form": form, "next": next_url})
+
+
+@membership_required
 @require_http_methods(["GET", "POST"])
 def profile(request: AuthenticatedRequest) -> HttpResponse:
     membership = membership_for(request.user, request.tenant)
@@ -40,10 +65,7 @@ def profile(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {
-            "form": form,
-            "role": role_in(request.user, request.tenant),
-        },
+        {"form": form, "role": role_in(request.user, request.tenant)},
     )
 
 
@@ -62,12 +84,20 @@ def download_data(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@ratelimit.limit("delete-account", per_user="5/15m")
 def delete_account(request: AuthenticatedRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        logout(request)
-        actions.delete_account(user=user, at=timezone.now())
-        messages.success(request, _("Your account and your personal data have been deleted."))
-        return redirect("core:home")
+        try:
+            actions.delete_account(user=request.user, at=timezone.now())
+        except actions.LastAdministrator:
+            form.add_error(
+                None,
+                _("You are the only administrator of a municipality. Give another person the "
+                  "administrator role first, so the office keeps access to its site."),
+            )  # fmt: skip
+        else:
+            logout(request)
+            messages.success(request, _("Your account and your personal data have been deleted."))
+            return redirect("core:home")
     return render(request, "accounts/delete.html", {"form": form})

@@ -24,17 +24,20 @@ from wiec.core.types import AuthenticatedRequest
 def members(request: AuthenticatedRequest) -> HttpResponse:
     if not can_manage_members(request.user, request.tenant):
         raise PermissionDenied
-    grant_form = GrantRoleForm(request.POST or None)
+    grant_form = GrantRoleForm(request.POST or None, tenant=request.tenant, actor=request.user)
     if request.method == "POST" and grant_form.is_valid():
-        actions.grant_role(
-            tenant=request.tenant,
-            user=grant_form.user,
-            role=Role(grant_form.cleaned_data["role"]),
-            actor=request.user,
-            at=timezone.now(),
-        )
-        messages.success(request, _("The role has been granted."))
-        return redirect("accounts_staff:members")
+        try:
+            actions.set_role(
+                membership=grant_form.membership,
+                role=Role(grant_form.cleaned_data["role"]),
+                actor=request.user,
+                at=timezone.now(),
+            )
+        except actions.LastAdministrator:
+            grant_form.add_error("role", _last_admin_message())
+        else:
+            messages.success(request, _("The role has been granted."))
+            return redirect("accounts_staff:members")
     search = request.GET.get("q", "").strip()[:100]
     role = request.GET.get("role", "")
     role = role if role in Role.values else ""
@@ -65,14 +68,18 @@ def member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
         if not allowed:
             raise PermissionDenied
         if form.is_valid():
-            actions.set_role(
-                membership=membership,
-                role=Role(form.cleaned_data["role"]),
-                actor=request.user,
-                at=timezone.now(),
-            )
-            messages.success(request, _("The role has been changed."))
-            return redirect("accounts_staff:members")
+            try:
+                actions.set_role(
+                    membership=membership,
+                    role=Role(form.cleaned_data["role"]),
+                    actor=request.user,
+                    at=timezone.now(),
+                )
+            except actions.LastAdministrator:
+                form.add_error("role", _last_admin_message())
+            else:
+                messages.success(request, _("The role has been changed."))
+                return redirect("accounts_staff:members")
     return render(
         request,
         "accounts/staff/member.html",
@@ -82,3 +89,7 @@ def member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
             "can_change": allowed,
         },
     )
+
+
+def _last_admin_message() -> str:
+    return _("The municipality must keep at least one administrator.")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -10,14 +11,23 @@ from django.http import (
     HttpResponseNotFound,
     HttpResponseServerError,
 )
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
+from django.views.static import serve
 
 from wiec.core import queries
 from wiec.core.types import TenantRequest
 
 logger = logging.getLogger(__name__)
+
+
+def serve_media(request: HttpRequest, path: str) -> HttpResponseBase:
+    """Uploaded files for the demo (WIEC_SERVE_MEDIA); production lets the proxy serve them."""
+    response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def home(request: TenantRequest) -> HttpResponse:

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wiec.accounts import actions as account_actions
-from wiec.accounts.models import Membership, Role, User
+from wiec.accounts.models import Role, User
 from wiec.demo import content
 from wiec.tenants import actions as tenant_actions
 from wiec.tenants.geo import parse_district_file
@@ -157,7 +157,7 @@ def _person(email: str, name: str, *, superuser: bool = False) -> User:
 
 def _member(tenant: Tenant, email: str, name: str, role: str, now: datetime) -> User:
     user = _person(email, name)
-    membership = account_actions.join_tenant(user=user, tenant=tenant, at=now)
+    membership = account_actions.join_tenant(user=user, tenant=tenant, at=now, accept_terms=True)
     if membership.role != role:
-        Membership.objects.filter(pk=membership.pk).update(role=Role(role))
+        account_actions.set_role(membership=membership, role=Role(role), actor=None, at=now)
     return user

@@ -34,7 +34,11 @@ def create_tenant(
             slug=slug, name=name, office_name=office_name, kind=kind, **fields
         )
         for position, hostname in enumerate(hosts):
-            TenantHost.objects.create(tenant=tenant, hostname=hostname, is_primary=position == 0)
+            TenantHost.objects.create(
+                tenant=tenant,
+                hostname=hostname.strip().lower().rstrip("."),
+                is_primary=position == 0,
+            )
         audit.record(actor=actor, action="tenant.created", tenant=tenant, target=tenant, at=at)
     return tenant
 

@@ -49,7 +49,9 @@ class ContentSecurityPolicyMiddleware(BaseCSPMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         tenant = getattr(request, "tenant", None)
         if tenant is not None and not hasattr(response, "_csp_config"):
-            policy = {key: list(values) for key, values in _base_policy().items()}
-            policy.setdefault("img-src", []).append(tenant.tile_origin)
-            response._csp_config = policy  # type: ignore[attr-defined]
+            origin = tenant.tile_origin  # validated: a bare https host, nothing else
+            if origin is not None:
+                policy = {key: list(values) for key, values in _base_policy().items()}
+                policy.setdefault("img-src", []).append(origin)
+                response._csp_config = policy  # type: ignore[attr-defined]
         return super().process_response(request, response)

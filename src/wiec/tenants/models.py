@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -12,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wiec.core.models import TenantOwned
 from wiec.tenants import colours
-from wiec.tenants.validators import validate_logo, validate_tile_url
+from wiec.tenants.validators import (
+    tile_origin,
+    validate_hostname,
+    validate_logo,
+    validate_tile_url,
+)
 
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB, e.g. #1d4f91."))
 LANGUAGE_CHOICES = [("pl", _("Polish")), ("en", _("English")), ("uk", _("Ukrainian"))]
@@ -134,10 +138,12 @@ class Tenant(models.Model):
         return self.map_south <= lat <= self.map_north and self.map_west <= lon <= self.map_east
 
     @property
-    def tile_origin(self) -> str:
-        """Scheme and host of the tile server, for the Content Security Policy."""
-        parts = urlsplit(self.tile_url)
-        return f"{parts.scheme}://{parts.netloc}"
+    def tile_origin(self) -> str | None:
+        """The tile server as a CSP source, or None if the address is not a safe one."""
+        try:
+            return tile_origin(self.tile_url)
+        except ValueError:
+            return None
 
     @property
     def phone_uri(self) -> str:
@@ -159,6 +165,7 @@ class TenantHost(models.Model):
         max_length=253,
         unique=True,
         help_text=_("Without scheme or port, e.g. nadrzecze.localhost."),
+        validators=[validate_hostname],
     )
     is_primary = models.BooleanField(_("primary address"), default=False)
 
@@ -173,10 +180,6 @@ class TenantHost(models.Model):
 
     def __str__(self) -> str:
         return self.hostname
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.hostname = self.hostname.strip().lower().rstrip(".")
-        super().save(*args, **kwargs)
 
 
 class District(TenantOwned):

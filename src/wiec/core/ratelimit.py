@@ -1,0 +1,106 @@
+"""Rate limits for everything people can post: fixed windows counted in the cache.
+
+Limits hold across app servers when REDIS_URL gives a shared cache. Each rate is written like
+allauth's ("5/m", "30/h", "100/d"); a request is allowed while every rate has room.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+@dataclass(frozen=True)
+class Rate:
+    count: int
+    seconds: int
+
+    @classmethod
+    def parse(cls, spec: str) -> Rate:
+        """`"5/m"` -> 5 per 60 s; `"20/15m"` -> 20 per 900 s."""
+        count, _, period = spec.strip().partition("/")
+        unit, amount = period[-1:], period[:-1] or "1"
+        if not (count.isdigit() and amount.isdigit() and unit in _UNITS):
+            msg = f"not a rate: {spec!r}"
+            raise ValueError(msg)
+        return cls(int(count), int(amount) * _UNITS[unit])
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address; behind TRUSTED_PROXY_COUNT proxies, taken from X-Forwarded-For."""
+    proxies: int = settings.ALLAUTH_TRUSTED_PROXY_COUNT
+    forwarded = request.headers.get("x-forwarded-for", "")
+    candidate = request.META.get("REMOTE_ADDR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",")]
+        if len(hops) >= proxies:
+            candidate = hops[-proxies]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return "unknown"
+
+
+def consume(*, scope: str, subject: str, rates: Sequence[Rate], now: float | None = None) -> bool:
+    """Count one use of `scope` by `subject`; False when any rate is exceeded."""
+    moment = time.time() if now is None else now
+    allowed = True
+    for rate in rates:
+        window = int(moment // rate.seconds)
+        key = f"wiec:rl:{scope}:{subject}:{rate.seconds}:{window}"
+        cache.add(key, 0, timeout=rate.seconds + 1)
+        try:
+            used = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=rate.seconds + 1)
+            used = 1
+        allowed = allowed and used <= rate.count
+    return allowed
+
+
+def limit(
+    scope: str, *, per_user: str = "", per_ip: str = "", methods: Sequence[str] = ("POST",)
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """View decorator: over the limit, answer with the polite 429 page and do nothing.
+
+    Rates are comma-separated: `per_user="5/m,50/d"`. Limits are per municipality.
+    """
+    user_rates = [Rate.parse(r) for r in per_user.split(",") if r]
+    ip_rates = [Rate.parse(r) for r in per_ip.split(",") if r]
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method in methods and not _allowed(request, scope, user_rates, ip_rates):
+                return render(request, "429.html", status=429)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _allowed(
+    request: HttpRequest, scope: str, user_rates: list[Rate], ip_rates: list[Rate]
+) -> bool:
+    tenant = getattr(request, "tenant", None)
+    prefix = f"{scope}:{getattr(tenant, 'pk', '-')}"
+    allowed = True
+    if user_rates and request.user.is_authenticated:
+        allowed = consume(scope=prefix, subject=f"u{request.user.pk}", rates=user_rates)
+    if ip_rates:
+        allowed = (
+            consume(scope=prefix, subject=f"ip{client_ip(request)}", rates=ip_rates) and allowed
+        )
+    return allowed

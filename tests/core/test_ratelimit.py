@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+from django.http import HttpRequest, HttpResponse
+from django.test import RequestFactory, override_settings
+
+from wiec.core.ratelimit import Rate, client_ip, consume, limit
+
+
+@pytest.mark.parametrize(
+    ("spec", "rate"),
+    [
+        ("5/m", Rate(5, 60)),
+        ("20/15m", Rate(20, 900)),
+        ("1/d", Rate(1, 86400)),
+        ("3/10s", Rate(3, 10)),
+    ],
+)
+def test_rates_are_parsed(spec: str, rate: Rate) -> None:
+    assert Rate.parse(spec) == rate
+
+
+@pytest.mark.parametrize("spec", ["5", "x/m", "5/y", "5/xm", ""])
+def test_bad_rates_fail_loudly(spec: str) -> None:
+    with pytest.raises(ValueError, match="not a rate"):
+        Rate.parse(spec)
+
+
+def test_a_window_allows_its_count_then_refuses_then_resets() -> None:
+    rates = [Rate(3, 60)]
+    assert [consume(scope="t", subject="a", rates=rates, now=120.0) for _ in range(4)] == [
+        True, True, True, False,
+    ]  # fmt: skip
+    assert consume(scope="t", subject="b", rates=rates, now=120.0) is True
+    assert consume(scope="t", subject="a", rates=rates, now=180.0) is True
+
+
+def test_client_ip_uses_forwarded_for_only_behind_trusted_proxies() -> None:
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 5.6.7.8"
+    )
+    assert client_ip(request) == "10.0.0.1"
+    with override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1):
+        assert client_ip(request) == "5.6.7.8"
+    with override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=2):
+        assert client_ip(request) == "1.2.3.4"
+
+
+@pytest.mark.django_db
+def test_the_decorator_answers_429_and_skips_the_view(tenant: object) -> None:
+    calls: list[str] = []
+
+    @limit("test-post", per_ip="2/m")
+    def view(request: HttpRequest) -> HttpResponse:
+        calls.append(request.method or "")
+        return HttpResponse("ok")
+
+    factory = RequestFactory()
+    statuses = []
+    for _ in range(3):
+        request = factory.post("/", REMOTE_ADDR="192.0.2.7")
+        request.tenant = tenant  # type: ignore[attr-defined]
+        from django.contrib.auth.models import AnonymousUser
+
+        request.user = AnonymousUser()
+        statuses.append(view(request).status_code)
+    assert statuses == [200, 200, 429]
+    assert len(calls) == 2
+    get = factory.get("/", REMOTE_ADDR="192.0.2.7")
+    get.tenant = tenant  # type: ignore[attr-defined]
+    assert view(get).status_code == 200
