@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests.factories import member, square
-from wiec.accounts.models import Role
+from wiec.accounts.models import Membership, Role
 from wiec.core.models import AuditEntry
 from wiec.tenants.models import District, Tenant
 
@@ -82,13 +82,8 @@ def test_a_broken_district_file_gets_a_message_next_to_the_field(
 
 def test_settings_save_and_keep_input_on_error(client: Client, tenant: Tenant) -> None:
     client.force_login(member(tenant, Role.ADMIN))
-    page = client.get("/panel/ustawienia/")
-    form = page.context["form"]
-    data = {name: form[name].value() for name in form.fields if name != "logo"}
-    data = {k: ("" if v is None else v) for k, v in data.items()}
-    data.update(
-        {"name": "Gmina Nadrzecze Nowa", "primary_colour": "#123456", "require_staff_mfa": ""}
-    )
+    data = settings_form_data(client)
+    data.update({"name": "Gmina Nadrzecze Nowa", "primary_colour": "#123456"})
     assert client.post("/panel/ustawienia/", data).status_code == 302
     tenant.refresh_from_db()
     assert (tenant.name, tenant.primary_colour) == ("Gmina Nadrzecze Nowa", "#123456")
@@ -105,11 +100,7 @@ def test_settings_save_and_keep_input_on_error(client: Client, tenant: Tenant) -
 
 def test_a_fake_logo_is_refused(client: Client, tenant: Tenant) -> None:
     client.force_login(member(tenant, Role.ADMIN))
-    form = client.get("/panel/ustawienia/").context["form"]
-    data = {
-        n: ("" if form[n].value() is None else form[n].value()) for n in form.fields if n != "logo"
-    }
-    data["require_staff_mfa"] = ""
+    data = settings_form_data(client)
     data["logo"] = SimpleUploadedFile(
         "logo.png", b"<svg onload=alert(1)>", content_type="image/png"
     )
@@ -133,6 +124,15 @@ def test_categories_are_created_edited_and_deleted(client: Client, tenant: Tenan
     assert response.status_code == 200  # duplicate name
     assert client.post(f"/panel/kategorie/{category.pk}/usun/").status_code == 302
     assert not type(category).objects.filter(pk=category.pk).exists()
+
+
+def settings_form_data(client: Client) -> dict[str, object]:
+    """What the settings form holds now, as a browser would post it back."""
+    form = client.get("/panel/ustawienia/").context["form"]
+    data = {n: ("" if form[n].value() is None else form[n].value()) for n in form.fields}
+    data.pop("logo")
+    data["require_staff_mfa"] = "on" if data["require_staff_mfa"] else ""
+    return data
 
 
 def tenant_category(tenant: Tenant):  # type: ignore[no-untyped-def]
@@ -177,3 +177,53 @@ def test_audit_log_shows_this_tenants_entries_only(
     html = client.get("/panel/dziennik/").content.decode()
     assert "visible.here" in html
     assert "secret.other" not in html
+
+
+def png_bytes() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (64, 64), "#1d5c3a").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_an_uploaded_logo_is_shown_in_the_header(
+    client: Client, tenant: Tenant, settings: object, tmp_path: object
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    client.force_login(member(tenant, Role.ADMIN))
+    data = settings_form_data(client)
+    data["logo"] = SimpleUploadedFile("herb.png", png_bytes(), content_type="image/png")
+    assert client.post("/panel/ustawienia/", data).status_code == 302
+    tenant.refresh_from_db()
+    html = client.get("/").content.decode()
+    assert f'src="{tenant.logo.url}"' in html
+    image = client.get(tenant.logo.url)
+    assert image.status_code == 200
+    assert b"".join(image.streaming_content).startswith(b"\x89PNG")
+
+
+def test_dashboard_counts_use_polish_plural_forms(client: Client, tenant: Tenant) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    for _ in range(4):
+        member(tenant)
+    html = " ".join(client.get("/panel/").content.decode().split())
+    assert '<span class="stat">5</span> osób z kontem' in html
+    assert '<span class="stat">1</span> pracownik' in html
+
+
+def test_audit_log_speaks_the_officials_language(client: Client, tenant: Tenant) -> None:
+    admin = member(tenant, Role.ADMIN)
+    target = Membership.objects.get(user=member(tenant))
+    from django.utils import timezone
+
+    from wiec.accounts import actions
+
+    actions.set_role(membership=target, role=Role.MODERATOR, actor=admin, at=timezone.now())
+    client.force_login(admin)
+    html = client.get("/panel/dziennik/").content.decode()
+    assert "Zmiana roli" in html
+    assert "z mieszkaniec na moderator" in html
+    assert "membership.role_changed" not in html.split("<select")[1].split("</table>")[1]

@@ -56,3 +56,20 @@ def test_labelled_fields_lose_their_placeholders() -> None:
     html = str(_WithPlaceholder())
     assert "placeholder" not in html
     assert '<label for="id_email">E-mail</label>' in html
+
+
+class _Choices(forms.Form):
+    colour = forms.ChoiceField(
+        label="Colour", choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect
+    )
+    days = forms.MultipleChoiceField(
+        label="Days", choices=[("1", "Mon"), ("2", "Tue")], widget=forms.CheckboxSelectMultiple
+    )
+
+
+def test_error_summary_links_radio_and_checkbox_groups_to_their_first_option() -> None:
+    html = str(_Choices(data={}))
+    assert '<a href="#id_colour_0">Colour:' in html
+    assert '<a href="#id_days_0">Days:' in html
+    assert 'id="id_colour_0"' in html
+    assert 'href="#"' not in html

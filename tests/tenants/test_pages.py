@@ -86,3 +86,19 @@ def test_theme_css_carries_an_accessible_palette_and_an_etag(client: Client) -> 
     assert "--brand: #1d4f91;" in response.content.decode()
     again = client.get("/theme.css", headers={"if-none-match": response["ETag"]})
     assert again.status_code == 304
+
+
+def test_office_written_text_keeps_its_language_on_other_language_pages(
+    client: Client, tenant: Tenant
+) -> None:
+    statement(tenant)
+    tenant.terms = "Regulamin"
+    tenant.address = "ul. Rynek 1\n62-050 Nadrzecze"
+    tenant.save()
+    client.post("/jezyk/", {"language": "en", "next": "/"})
+    html = client.get("/deklaracja-dostepnosci/").content.decode()
+    assert '<div lang="pl"><p>Podjazd dla wózków.</p>' in html
+    assert "62-050 Nadrzecze" in html  # postal contact, as the statute asks
+    assert '<div lang="pl"><p>Regulamin</p>' in client.get("/regulamin/").content.decode()
+    client.post("/jezyk/", {"language": "pl", "next": "/"})
+    assert 'lang="pl"><p>Regulamin' not in client.get("/regulamin/").content.decode()

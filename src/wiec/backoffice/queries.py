@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 
 from wiec.accounts.models import STAFF_ROLES, Membership
 from wiec.core.models import AuditEntry
+from wiec.core.registry import registry
 from wiec.tenants.models import Category, District, Tenant
 
 
@@ -17,13 +18,18 @@ def dashboard_stats(*, tenant: Tenant) -> dict[str, int]:
     }
 
 
-def audit_entries(*, tenant: Tenant, action_prefix: str = "") -> QuerySet[AuditEntry]:
+def audit_entries(*, tenant: Tenant, action: str = "") -> QuerySet[AuditEntry]:
     rows = AuditEntry.objects.filter(tenant=tenant)
-    if action_prefix:
-        rows = rows.filter(action__startswith=action_prefix)
+    if action:
+        rows = rows.filter(action=action)
     return rows.order_by("-at", "-pk")
 
 
-def audit_action_prefixes(*, tenant: Tenant) -> list[str]:
-    actions = AuditEntry.objects.filter(tenant=tenant).values_list("action", flat=True).distinct()
-    return sorted({action.split(".")[0] for action in actions})
+def audit_actions(*, tenant: Tenant) -> list[tuple[str, str]]:
+    """The kinds of step in this tenant's log, as (code, translated name), by name."""
+    codes = AuditEntry.objects.filter(tenant=tenant).values_list("action", flat=True).distinct()
+    labels = {code: registry.audit_actions.get(code) for code in codes}
+    return sorted(
+        ((code, str(known.label) if known else code) for code, known in labels.items()),
+        key=lambda pair: pair[1],
+    )

@@ -8,6 +8,7 @@ from wiec.accounts.decorators import require_permission
 from wiec.accounts.permissions import can_access_panel, can_view_audit_log, role_in
 from wiec.backoffice import queries
 from wiec.backoffice.templatetags.panel import allowed_panel_items
+from wiec.core import audit
 from wiec.core.types import AuthenticatedRequest
 
 
@@ -26,17 +27,18 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_permission(can_view_audit_log)
 def audit_log(request: AuthenticatedRequest) -> HttpResponse:
-    prefixes = queries.audit_action_prefixes(tenant=request.tenant)
-    prefix = request.GET.get("action", "")
-    prefix = prefix if prefix in prefixes else ""
-    rows = queries.audit_entries(tenant=request.tenant, action_prefix=prefix)
+    actions = queries.audit_actions(tenant=request.tenant)
+    action = request.GET.get("action", "")
+    action = action if action in dict(actions) else ""
+    rows = queries.audit_entries(tenant=request.tenant, action=action)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "backoffice/audit_log.html",
         {
             "page": page,
-            "prefixes": prefixes,
-            "prefix": prefix,
+            "rows": [audit.present(entry) for entry in page.object_list],
+            "actions": actions,
+            "action": action,
         },
     )

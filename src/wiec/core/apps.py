@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
     name = "wiec.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from wiec.core.personal_data import export_audit_entries
+        from wiec.core.registry import registry
+
+        registry.personal_data_exporters["audit_log"] = export_audit_entries

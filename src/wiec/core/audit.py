@@ -35,3 +35,18 @@ def record(
         data=data or {},
         at=at,
     )
+
+
+def present(entry: AuditEntry) -> dict[str, Any]:
+    """An entry as the audit log page shows it: translated step name and a readable detail."""
+    from wiec.core.registry import registry
+
+    known = registry.audit_actions.get(entry.action)
+    if known is None:
+        return {"entry": entry, "label": entry.action, "details": _plain(entry.data)}
+    details = known.describe(entry.data) if known.describe else _plain(entry.data)
+    return {"entry": entry, "label": known.label, "details": details}
+
+
+def _plain(data: dict[str, Any]) -> str:
+    return "; ".join(f"{key}: {value}" for key, value in sorted(data.items()))

@@ -5,7 +5,9 @@ Modules register in their `AppConfig.ready()`:
 - `panel_items`: tiles on the officials' panel dashboard and its side navigation;
 - `process_providers`: active participation processes for the home page;
 - `personal_data_exporters` / `personal_data_erasers`: the RODO "download my data" and
-  "delete my account" contributions of every module.
+  "delete my account" contributions of every module;
+- `audit_actions`: translated names (and descriptions) of the steps a module writes to the
+  audit log, so officials read "Role changed" rather than `membership.role_changed`.
 
 Dependencies still point one way: core defines the shapes, modules fill them in.
 """
@@ -46,6 +48,16 @@ class PanelItem:
 
 
 @dataclass(frozen=True)
+class AuditAction:
+    """How the audit log shows one kind of step to officials, in their language."""
+
+    code: str
+    label: Label
+    describe: Callable[[dict[str, Any]], str] | None = None
+    """Turns the entry's data into a sentence; without it the data are listed as they are."""
+
+
+@dataclass(frozen=True)
 class ProcessCard:
     """One active participation process, as the home page lists it."""
 
@@ -58,7 +70,7 @@ class ProcessCard:
 
 
 ProcessProvider = Callable[["Tenant", datetime], list[ProcessCard]]
-PersonalDataExporter = Callable[["User"], dict[str, Any]]
+PersonalDataExporter = Callable[["User"], Any]
 PersonalDataEraser = Callable[["User", datetime], None]
 
 
@@ -69,6 +81,11 @@ class Registry:
     process_providers: list[ProcessProvider] = field(default_factory=list)
     personal_data_exporters: dict[str, PersonalDataExporter] = field(default_factory=dict)
     personal_data_erasers: list[PersonalDataEraser] = field(default_factory=list)
+    audit_actions: dict[str, AuditAction] = field(default_factory=dict)
+
+    def add_audit_actions(self, *actions: AuditAction) -> None:
+        for action in actions:
+            self.audit_actions[action.code] = action
 
     def add_nav(self, item: NavItem) -> None:
         if all(existing.key != item.key for existing in self.nav_items):

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from wiec.core.admin import AuditedAdmin
 from wiec.tenants.models import AccessibilityStatement, Category, District, Tenant, TenantHost
 
 
@@ -9,7 +10,7 @@ class TenantHostInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Tenant)
-class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class TenantAdmin(AuditedAdmin):
     list_display = ["name", "slug", "kind", "is_active", "created_at"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "slug", "office_name"]
@@ -18,18 +19,18 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class DistrictAdmin(AuditedAdmin):
     list_display = ["name", "tenant", "position"]
     list_filter = ["tenant"]
     search_fields = ["name"]
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CategoryAdmin(AuditedAdmin):
     list_display = ["name", "tenant", "position"]
     list_filter = ["tenant"]
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AccessibilityStatementAdmin(AuditedAdmin):
     list_display = ["tenant", "status", "reviewed_on"]

@@ -1,8 +1,57 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.apps import AppConfig
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+def _fields(data: dict[str, Any]) -> str:
+    from wiec.tenants.models import Tenant
+
+    names = []
+    for name in data.get("fields", []):
+        try:
+            names.append(str(getattr(Tenant._meta.get_field(name), "verbose_name", name)))
+        except LookupError:
+            names.append(name)
+    return ", ".join(names)
+
+
+def _import_counts(data: dict[str, Any]) -> str:
+    return gettext("%(created)s new, %(updated)s updated, %(deleted)s deleted") % {
+        "created": data.get("created", 0),
+        "updated": data.get("updated", 0),
+        "deleted": data.get("deleted", 0),
+    }
+
+
+def _rename(data: dict[str, Any]) -> str:
+    return gettext("from “%(from)s” to “%(to)s”") % {
+        "from": data.get("from", ""),
+        "to": data.get("to", ""),
+    }
 
 
 class TenantsConfig(AppConfig):
     name = "wiec.tenants"
     label = "tenants"
     verbose_name = _("Municipalities")
+
+    def ready(self) -> None:
+        from wiec.core.registry import AuditAction, registry
+
+        registry.add_audit_actions(
+            AuditAction("tenant.created", _("Municipality created")),
+            AuditAction("tenant.updated", _("Settings changed"), _fields),
+            AuditAction("districts.imported", _("Districts imported"), _import_counts),
+            AuditAction("district.renamed", _("District renamed"), _rename),
+            AuditAction("district.deleted", _("District deleted")),
+            AuditAction("category.created", _("Category added")),
+            AuditAction("category.updated", _("Category changed")),
+            AuditAction("category.deleted", _("Category deleted")),
+            AuditAction("accessibility_statement.saved", _("Accessibility statement saved")),
+            AuditAction("admin.changed", _("Changed in the platform's admin"), _fields),
+            AuditAction("admin.deleted", _("Deleted in the platform's admin")),
+        )

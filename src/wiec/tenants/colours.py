@@ -7,6 +7,15 @@ from dataclasses import dataclass
 WHITE = (255, 255, 255)
 BLACK = (0, 0, 0)
 MIN_CONTRAST = 4.5
+# Every light background a link can sit on (wiec.css: --surface, --surface-alt and the
+# message boxes). A link colour must read on all of them.
+LIGHT_BACKGROUNDS = (
+    WHITE,
+    (0xF2, 0xF4, 0xF7),
+    (0xE8, 0xF3, 0xEC),
+    (0xFB, 0xEC, 0xEB),
+    (0xFF, 0xF4, 0xD6),
+)
 
 
 @dataclass(frozen=True)
@@ -47,12 +56,12 @@ def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
 
 
 def darken_until_readable(
-    rgb: tuple[int, int, int], on: tuple[int, int, int]
+    rgb: tuple[int, int, int], backgrounds: tuple[tuple[int, int, int], ...]
 ) -> tuple[int, int, int]:
-    """Scale the colour toward black until it reaches MIN_CONTRAST against `on`."""
+    """Scale the colour toward black until it reaches MIN_CONTRAST against every background."""
     current = rgb
     factor = 1.0
-    while contrast(current, on) < MIN_CONTRAST and factor > 0:
+    while min(contrast(current, bg) for bg in backgrounds) < MIN_CONTRAST and factor > 0:
         factor = round(factor - 0.02, 2)
         current = (int(rgb[0] * factor), int(rgb[1] * factor), int(rgb[2] * factor))
     return current
@@ -61,6 +70,5 @@ def darken_until_readable(
 def palette_for(colour: str) -> Palette:
     rgb = parse_hex(colour)
     text = WHITE if contrast(rgb, WHITE) >= contrast(rgb, BLACK) else BLACK
-    return Palette(
-        brand=to_hex(rgb), brand_text=to_hex(text), link=to_hex(darken_until_readable(rgb, WHITE))
-    )
+    link = darken_until_readable(rgb, LIGHT_BACKGROUNDS)
+    return Palette(brand=to_hex(rgb), brand_text=to_hex(text), link=to_hex(link))
