@@ -34,6 +34,7 @@ def production_env(tmp_path: Path) -> dict[str, str]:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "WIEC_VAR_DIR": str(tmp_path),
         "EMAIL_HOST": "smtp.nadrzecze.pl",
+        "WIEC_HMAC_SECRET": "h" * 20 + "-production-only-hmac-secret-Qw8rT5yU1iO",
     }
 
 
@@ -42,6 +43,14 @@ def test_production_refuses_to_start_without_secret_key(production_env: dict[str
     result = run_wiec(["check"], env)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_hmac_secret(
+    production_env: dict[str, str],
+) -> None:
+    result = run_wiec(["check"], {**production_env, "WIEC_HMAC_SECRET": ""})
+    assert result.returncode != 0
+    assert "WIEC_HMAC_SECRET is not set" in result.stderr
 
 
 def test_deploy_check_has_no_warnings_in_production(production_env: dict[str, str]) -> None:

@@ -49,6 +49,30 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 
+
+def _hmac_secret() -> str:
+    """Key material for the HMACs of PESEL numbers (wiec.verification.keys).
+
+    It must not live in the database: a database dump plus this key would let anyone test all
+    PESEL numbers against the stored hashes. Changing it makes every stored hash unusable.
+    """
+    secret = env_str("WIEC_HMAC_SECRET", "")
+    if secret:
+        if len(secret) < 32:
+            raise ImproperlyConfigured("WIEC_HMAC_SECRET must be at least 32 characters long.")
+        return secret
+    if not DEBUG:
+        msg = (
+            "WIEC_HMAC_SECRET is not set. Production (DEBUG off) refuses to start without it; "
+            "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))' "
+            "and keep it outside the database backups."
+        )
+        raise ImproperlyConfigured(msg)
+    return "debug-only:" + SECRET_KEY
+
+
+WIEC_HMAC_SECRET = _hmac_secret()
+
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS",
     default=["localhost", ".localhost", "127.0.0.1", "[::1]"] if DEBUG else [],
@@ -63,6 +87,9 @@ INSTALLED_APPS = [
     "wiec.core",
     "wiec.tenants",
     "wiec.accounts",
+    "wiec.verification",
+    "wiec.voting",
+    "wiec.polls",
     "wiec.backoffice",
     "wiec.demo",
     "django.contrib.admin",

@@ -16,6 +16,11 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("panel/", include("wiec.backoffice.urls")),
     path("panel/", include("wiec.accounts.urls_staff")),
+    path("weryfikacja/", include("wiec.verification.urls")),
+    path("panel/weryfikacja/", include("wiec.verification.urls_staff")),
+    path("potwierdzenie-glosu/", include("wiec.voting.urls")),
+    path("sondy/", include("wiec.polls.urls")),
+    path("panel/sondy/", include("wiec.polls.urls_staff")),
     path("jezyk/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

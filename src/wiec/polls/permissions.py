@@ -1,0 +1,39 @@
+"""Who may see, run and count polls. Pure predicates: the phase is passed in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from wiec.accounts.permissions import is_staff_in
+from wiec.polls.models import Poll, ResultsVisibility
+from wiec.voting.permissions import can_enter_paper_ballots, can_manage_boxes
+from wiec.voting.phases import Phase
+
+if TYPE_CHECKING:
+    from wiec.tenants.models import Tenant
+
+
+def can_manage_polls(user: Any, tenant: Tenant | None) -> bool:
+    return can_manage_boxes(user, tenant)
+
+
+def can_enter_paper(user: Any, tenant: Tenant | None) -> bool:
+    return can_enter_paper_ballots(user, tenant)
+
+
+def can_see_poll(user: Any, tenant: Tenant | None, *, poll: Poll) -> bool:
+    return poll.is_published or is_staff_in(user, tenant)
+
+
+def can_see_results(user: Any, tenant: Tenant | None, *, poll: Poll, phase: Phase) -> bool:
+    """Closed polls show results to everyone; live results only where the poll says so.
+
+    Staff see the count once online voting has ended, to check paper ballots before closing.
+    """
+    if phase == Phase.CLOSED:
+        return poll.is_published or is_staff_in(user, tenant)
+    if phase == Phase.SCHEDULED:
+        return False
+    if poll.results_visibility == ResultsVisibility.LIVE and poll.is_published:
+        return True
+    return phase == Phase.COUNTING and can_manage_polls(user, tenant)

@@ -1,0 +1,123 @@
+"""Reads of polls and their results, always scoped to a tenant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from wiec.core.registry import ProcessCard
+from wiec.polls.models import Option, Poll, Question
+from wiec.polls.permissions import can_see_poll
+from wiec.tenants.models import Tenant
+from wiec.voting import queries as voting_queries
+from wiec.voting.phases import LABELS, Phase, phase_at
+
+_QUESTIONS = Prefetch(
+    "questions",
+    queryset=Question.objects.order_by("position", "pk").prefetch_related(
+        Prefetch("options", queryset=Option.objects.order_by("position", "pk"))
+    ),
+)
+
+
+def published_polls(*, tenant: Tenant) -> QuerySet[Poll]:
+    return (
+        Poll.objects.filter(tenant=tenant, is_published=True)
+        .select_related("box")
+        .order_by("-box__starts_at", "-pk")
+    )
+
+
+def staff_polls(*, tenant: Tenant) -> QuerySet[Poll]:
+    return (
+        Poll.objects.filter(tenant=tenant).select_related("box").order_by("-box__starts_at", "-pk")
+    )
+
+
+def get_poll_or_404(*, tenant: Tenant, poll_id: int, viewer: Any) -> Poll:
+    """The poll with its box, districts, questions and options; 404 for missing, foreign and
+    (for non-staff) unpublished alike."""
+    poll = (
+        Poll.objects.filter(tenant=tenant, pk=poll_id)
+        .select_related("box")
+        .prefetch_related(_QUESTIONS, "box__districts")
+        .first()
+    )
+    if poll is None or not can_see_poll(viewer, tenant, poll=poll):
+        raise Http404
+    return poll
+
+
+def get_question_or_404(*, poll: Poll, question_id: int) -> Question:
+    for question in poll.questions.all():
+        if question.pk == question_id:
+            return question
+    raise Http404
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    option: Option
+    votes: int
+    share: float  # of the ballots counted, 0..1
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: Question
+    options: list[OptionResult]
+    answered: int
+
+
+@dataclass(frozen=True)
+class PollResults:
+    ballots: int
+    turnout: dict[str, int]
+    questions: list[QuestionResult]
+
+
+def results(*, poll: Poll) -> PollResults:
+    """Votes per option, counted from the ballots (questions must be prefetched)."""
+    counts = voting_queries.count_choices(box=poll.box)
+    ballots = voting_queries.ballot_count(box=poll.box)
+    questions = []
+    for question in poll.questions.all():
+        key = str(question.pk)
+        rows = [
+            OptionResult(
+                option=option,
+                votes=counts[(key, option.pk)],
+                share=counts[(key, option.pk)] / ballots if ballots else 0.0,
+            )
+            for option in question.options.all()
+        ]
+        questions.append(
+            QuestionResult(question=question, options=rows, answered=sum(r.votes for r in rows))
+        )
+    return PollResults(
+        ballots=ballots, turnout=voting_queries.turnout(box=poll.box), questions=questions
+    )
+
+
+def open_poll_cards(tenant: Tenant, at: datetime) -> list[ProcessCard]:
+    """Home page "open now": published polls whose voting is open."""
+    from django.utils.translation import gettext as _
+
+    rows = published_polls(tenant=tenant).filter(
+        box__starts_at__lte=at, box__ends_at__gt=at, box__closed_at__isnull=True
+    )
+    return [
+        ProcessCard(
+            title=poll.title,
+            url=poll.get_absolute_url(),
+            kind=_("Poll"),
+            phase=LABELS[Phase.OPEN],
+            ends_at=poll.box.ends_at,
+        )
+        for poll in rows
+        if phase_at(poll.box, at=at) == Phase.OPEN
+    ]

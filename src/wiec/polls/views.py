@@ -1,0 +1,156 @@
+"""Public poll pages: list, poll with its ballot, results (chart, table, CSV)."""
+
+from __future__ import annotations
+
+import csv
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from wiec.core.types import TenantRequest
+from wiec.polls import actions, presenters, queries
+from wiec.polls.forms import BallotForm
+from wiec.polls.permissions import can_see_results
+from wiec.verification import queries as verification_queries
+from wiec.verification import ratelimit
+from wiec.voting import queries as voting_queries
+from wiec.voting.exceptions import AlreadyVoted, NotEligible, NotOpen, VotingError
+from wiec.voting.permissions import REASONS, Ineligible, ineligibility
+from wiec.voting.phases import LABELS, Phase, phase_at
+
+
+def poll_list(request: TenantRequest) -> HttpResponse:
+    now = timezone.now()
+    polls = list(queries.published_polls(tenant=request.tenant))
+    groups: dict[Phase, list[object]] = {phase: [] for phase in Phase}
+    for poll in polls:
+        groups[phase_at(poll.box, at=now)].append(poll)
+    return render(
+        request,
+        "polls/list.html",
+        {
+            "open": groups[Phase.OPEN],
+            "upcoming": groups[Phase.SCHEDULED],
+            "finished": groups[Phase.COUNTING] + groups[Phase.CLOSED],
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def detail(request: TenantRequest, poll_id: int) -> HttpResponse:
+    """The poll, and its ballot for whoever may vote now; POST casts the ballot.
+
+    A refused ballot (already voted, closed, not eligible, tampered) stores nothing and comes
+    back with a message; a cast one answers with its receipt, shown this once.
+    """
+    tenant, user = request.tenant, request.user
+    poll = queries.get_poll_or_404(tenant=tenant, poll_id=poll_id, viewer=user)
+    now = timezone.now()
+    phase = phase_at(poll.box, at=now)
+    identity = (
+        verification_queries.identity_for_user(tenant=tenant, user=user)
+        if user.is_authenticated
+        else None
+    )
+    form = BallotForm(request.POST if request.method == "POST" else None, poll=poll)
+    error, status = "", 200
+    if request.method == "POST":
+        if identity is None:
+            error, status = str(REASONS[Ineligible.LOGIN]), 403
+        elif not ratelimit.allow(action="vote", key=str(user.pk), limit=20, period=60):
+            return ratelimit.too_many(request)
+        elif form.is_valid():
+            try:
+                receipt = actions.vote(poll=poll, identity=identity, choices=form.choices(), at=now)
+            except VotingError as refusal:
+                error, status = refusal_message(refusal), 409
+            else:
+                return render(request, "polls/voted.html", {"poll": poll, "receipt": receipt})
+        else:
+            status = 400
+    reason = None
+    has_voted = False
+    if phase == Phase.OPEN and identity is not None:
+        district_ids = voting_queries.district_ids(poll.box)
+        reason = ineligibility(poll.box, identity, district_ids=district_ids, at=now)
+        has_voted = voting_queries.has_voted(box=poll.box, identity=identity)
+    context = {
+        "poll": poll,
+        "phase": phase,
+        "phase_label": LABELS[phase],
+        "form": form,
+        "error": error,
+        "reason": REASONS[reason] if reason else "",
+        "needs_verification": reason in {Ineligible.RESIDENT, Ineligible.CONTACT},
+        "has_voted": has_voted,
+        "can_see_results": can_see_results(user, tenant, poll=poll, phase=phase),
+    }
+    return render(request, "polls/detail.html", context, status=status)
+
+
+def refusal_message(refusal: VotingError) -> str:
+    if isinstance(refusal, AlreadyVoted):
+        return _("You have already voted in this poll.")
+    if isinstance(refusal, NotOpen):
+        return _("Voting in this poll is not open: it has not started yet or has ended.")
+    if isinstance(refusal, NotEligible):
+        return str(REASONS[Ineligible(refusal.reason)])
+    return _("This ballot is not valid. Nothing was stored; please try again.")
+
+
+def results(request: TenantRequest, poll_id: int) -> HttpResponse:
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    phase = phase_at(poll.box, at=timezone.now())
+    visible = can_see_results(request.user, request.tenant, poll=poll, phase=phase)
+    data = queries.results(poll=poll) if visible else None
+    return render(
+        request,
+        "polls/results.html",
+        {
+            "poll": poll,
+            "phase": phase,
+            "phase_label": LABELS[phase],
+            "results": data,
+            "charts": presenters.charts(data) if data else [],
+        },
+        status=200 if visible else 403,
+    )
+
+
+def results_csv(request: TenantRequest, poll_id: int) -> HttpResponse:
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    phase = phase_at(poll.box, at=timezone.now())
+    if not can_see_results(request.user, request.tenant, poll=poll, phase=phase):
+        return HttpResponse(status=403)
+    data = queries.results(poll=poll)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="poll-{poll.pk}-results.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["question", "option", "votes", "share_of_ballots"])
+    for question in data.questions:
+        for row in question.options:
+            writer.writerow(
+                [question.question.text, row.option.text, row.votes, f"{row.share:.4f}"]
+            )
+    return response
+
+
+def ballots_csv(request: TenantRequest, poll_id: int) -> HttpResponse:
+    """Every counted ballot of a closed poll, for anyone to recount: sorted by the ballot's
+    random id (never by time), with option ids; no person, no time, no order of casting."""
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    if phase_at(poll.box, at=timezone.now()) != Phase.CLOSED:
+        return HttpResponse(status=403)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="poll-{poll.pk}-ballots.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["ballot", "question_id", "option_ids"])
+    for ballot_id, choices in voting_queries.ballots_for_export(box=poll.box):
+        for question_id, option_ids in sorted(choices.items()):
+            writer.writerow([ballot_id, question_id, " ".join(str(o) for o in option_ids)])
+    return response

@@ -1,0 +1,263 @@
+"""Validation of what people type; the PESEL is checked here without touching the database."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from wiec.accounts.models import User
+from wiec.accounts.queries import user_by_email
+from wiec.tenants.models import District, Tenant
+from wiec.verification import keys
+from wiec.verification.models import Channel, VerificationSettings
+from wiec.verification.pesel import Pesel, PeselError, parse
+
+PESEL_MESSAGES = {
+    "format": _("A PESEL has exactly 11 digits."),
+    "checksum": _(
+        "This is not a valid PESEL: the last digit does not match the others. "
+        "Please check for a typo."
+    ),
+    "date": _("This is not a valid PESEL: it does not contain a real date of birth."),
+    "future": _("This is not a valid PESEL: its date of birth is in the future."),
+}
+MAX_REGISTER_BYTES = 64 * 1024 * 1024
+PHONE = RegexValidator(
+    r"^\+?[0-9 ()-]{9,20}$", _("Enter a phone number, e.g. 600 100 200 or +48 600 100 200.")
+)
+
+
+class PeselField(forms.CharField):
+    """Eleven digits, validated for checksum and date; cleans to a `Pesel`."""
+
+    def __init__(self, *, today: date, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("PESEL number"))
+        kwargs.setdefault("max_length", 20)
+        # Not remembered by the browser's autofill; a numeric keypad on phones.
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={"autocomplete": "off", "inputmode": "numeric", "spellcheck": "false"}
+            ),
+        )
+        super().__init__(**kwargs)
+        self.today = today
+
+    def clean(self, value: Any) -> Pesel | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        try:
+            return parse(text, today=self.today)
+        except PeselError as error:
+            raise forms.ValidationError(PESEL_MESSAGES[error.code], code=error.code) from None
+
+
+def district_field(tenant: Tenant, *, required: bool) -> forms.ModelChoiceField[District]:
+    return forms.ModelChoiceField(
+        label=_("Your district"),
+        queryset=District.objects.filter(tenant=tenant).order_by("position", "name"),
+        required=required,
+        empty_label=_("– choose –"),
+        help_text=_("Where you live. Some votes are open only to residents of a district."),
+    )
+
+
+class DeclarationForm(forms.Form):
+    """The resident's own verification; its fields follow the tenant's switched-on methods."""
+
+    def __init__(
+        self, *args: Any, tenant: Tenant, config: VerificationSettings, today: date, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        has_districts = District.objects.filter(tenant=tenant).exists()
+        if config.pesel_enabled:
+            self.fields["pesel"] = PeselField(
+                today=today,
+                help_text=_(
+                    "We store only a keyed fingerprint of it, your year of birth and your "
+                    "district, never the number itself."
+                ),
+            )
+            if has_districts:
+                self.fields["district"] = district_field(tenant, required=True)
+        if config.code_enabled:
+            if config.code_channel == Channel.SMS:
+                self.fields["contact"] = forms.CharField(
+                    label=_("Mobile phone number"),
+                    validators=[PHONE],
+                    help_text=_("We will send a one-time code to it."),
+                    widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+                )
+            else:
+                self.fields["contact"] = forms.EmailField(
+                    label=_("E-mail address for the code"),
+                    help_text=_("We will send a one-time code to it."),
+                    widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+                )
+        if config.pesel_enabled:
+            self.fields["declaration"] = forms.BooleanField(
+                label=config.declaration,
+                error_messages={"required": _("Please confirm the declaration to continue.")},
+            )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("One-time code"),
+        max_length=6,
+        min_length=6,
+        validators=[RegexValidator(r"^[0-9]{6}$", _("The code has 6 digits."))],
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class InPersonForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address of the person's account"),
+        help_text=_("The person must have an account on this platform."),
+    )
+    document_seen = forms.BooleanField(
+        label=_("I have seen the person's identity document and the PESEL matches it"),
+        error_messages={"required": _("Confirm that you have seen the identity document.")},
+    )
+
+    user: User
+
+    def __init__(self, *args: Any, tenant: Tenant, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pesel"] = PeselField(today=today)
+        self.fields["district"] = district_field(tenant, required=False)
+        self.order_fields(["email", "pesel", "district", "document_seen"])
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"]
+        user = user_by_email(email)
+        if user is None:
+            raise forms.ValidationError(
+                _("No account uses this address. Ask the person to sign up first.")
+            )
+        self.user = user
+        return email
+
+
+class SettingsForm(forms.ModelForm[VerificationSettings]):
+    class Meta:
+        model = VerificationSettings
+        fields = [
+            "pesel_enabled",
+            "declaration_text",
+            "pesel_explanation",
+            "register_required",
+            "code_enabled",
+            "code_channel",
+            "in_person_enabled",
+            "minimum_age",
+            "retention_days",
+        ]
+        widgets = {"declaration_text": forms.Textarea(attrs={"rows": 4})}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        methods = ("pesel_enabled", "code_enabled", "in_person_enabled")
+        if not any(data.get(name) for name in methods):
+            raise forms.ValidationError(_("Switch on at least one verification method."))
+        if data.get("register_required") and not data.get("pesel_enabled"):
+            self.add_error("register_required", _("The register is checked against PESEL numbers."))
+        return data
+
+
+class RegisterKind:
+    PESEL = "pesel"
+    HMAC = "hmac"
+
+
+class RegisterUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "One PESEL (or one fingerprint from `wiec hash_register`) in the first column of "
+            "each line. The file is read in memory and never saved."
+        ),
+    )
+    kind = forms.ChoiceField(
+        label=_("The file contains"),
+        choices=[
+            (RegisterKind.PESEL, _("PESEL numbers (fingerprinted on upload)")),
+            (RegisterKind.HMAC, _("fingerprints made offline with `wiec hash_register`")),
+        ],
+        widget=forms.RadioSelect,
+        initial=RegisterKind.PESEL,
+    )
+    replace = forms.BooleanField(
+        label=_("Replace the current register"),
+        required=False,
+        help_text=_("Otherwise the entries are added to it."),
+    )
+
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload = data.get("file")
+        if upload is None or "kind" not in data:
+            return data
+        if upload.size > MAX_REGISTER_BYTES:
+            self.add_error("file", _("The file is larger than 64 MB."))
+            return data
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.add_error("file", _("The file is not UTF-8 text."))
+            return data
+        values, bad_lines = parse_register(text, kind=data["kind"], today=self.today)
+        if bad_lines:
+            shown = ", ".join(str(n) for n in bad_lines[:10])
+            self.add_error(
+                "file",
+                _("%(count)s line(s) are not valid, e.g. line(s) %(lines)s. Nothing was imported.")
+                % {"count": len(bad_lines), "lines": shown},
+            )
+        elif not values:
+            self.add_error("file", _("The file has no entries."))
+        data["values"] = values
+        return data
+
+
+def parse_register(text: str, *, kind: str, today: date) -> tuple[list[str], list[int]]:
+    """The first column of every non-empty line; a header line is skipped.
+
+    Returns (valid values, numbers of invalid lines).
+    """
+    values: list[str] = []
+    bad: list[int] = []
+    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=_sniff(text)), 1):
+        cell = row[0].strip() if row else ""
+        if not cell:
+            continue
+        if kind == RegisterKind.HMAC:
+            cell = cell.lower()
+            if keys.is_hmac(cell):
+                values.append(cell)
+            elif number > 1:
+                bad.append(number)
+            continue
+        try:
+            values.append(parse(cell, today=today).number)
+        except PeselError:
+            if number > 1 or cell.replace(" ", "").isdigit():
+                bad.append(number)
+    return values, bad
+
+
+def _sniff(text: str) -> str:
+    first = text[:1000].splitlines()[0] if text.strip() else ""
+    return ";" if first.count(";") > first.count(",") else ","

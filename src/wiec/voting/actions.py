@@ -1,0 +1,218 @@
+"""Every write to ballot boxes: creating and closing them, and casting ballots.
+
+Casting writes the `Participation` (who) and the `Ballot` (what) in one transaction. The
+participation goes first with INSERT … ON CONFLICT DO NOTHING: under concurrency the second
+attempt by the same person waits on the unique index, then inserts nothing and is refused, so
+exactly one ballot is stored however many tabs, accounts, threads or channels try.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+import uuid
+from collections.abc import Collection
+from datetime import datetime
+from typing import Any
+
+from django.db import connection, transaction
+
+from wiec.accounts.models import User
+from wiec.core import audit
+from wiec.tenants.models import District, Tenant
+from wiec.verification.queries import Identity
+from wiec.voting import receipts
+from wiec.voting.exceptions import AlreadyVoted, InvalidBallot, NotEligible, NotOpen
+from wiec.voting.models import Ballot, BallotBox, Channel, Participation
+from wiec.voting.permissions import ineligibility
+from wiec.voting.phases import ALLOWED, Phase, Step, phase_at
+
+_BOX = BallotBox._meta.db_table
+_PARTICIPATION = Participation._meta.db_table
+_BALLOT = Ballot._meta.db_table
+
+
+def create_box(
+    *,
+    tenant: Tenant,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    min_level: int,
+    minimum_age: int = 0,
+    districts: Collection[District] = (),
+    actor: User | None,
+    at: datetime,
+) -> BallotBox:
+    """A new box for an owning module (which keeps a one-to-one link to it)."""
+    with transaction.atomic():
+        box = BallotBox.objects.create(
+            tenant=tenant,
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            min_level=min_level,
+            minimum_age=minimum_age,
+        )
+        box.districts.set(list(districts))
+        audit.record(actor=actor, action="ballot_box.created", tenant=tenant, target=box, at=at)
+    return box
+
+
+def update_box(*, box: BallotBox, changes: dict[str, Any], actor: User, at: datetime) -> BallotBox:
+    """Change a box's title, dates or eligibility (eligibility only before voting starts).
+
+    `changes` may hold title, starts_at, ends_at, min_level, minimum_age, districts.
+    Raises NotOpen when the phase does not allow the change. Audit-logged.
+    """
+    changes = dict(changes)
+    districts = changes.pop("districts", None)
+    with transaction.atomic():
+        locked = BallotBox.objects.select_for_update().get(pk=box.pk)
+        phase = phase_at(locked, at=at)
+        eligibility = {"min_level", "minimum_age"} & set(changes) or districts is not None
+        if phase == Phase.CLOSED or (eligibility and phase != Phase.SCHEDULED):
+            raise NotOpen
+        for name, value in changes.items():
+            setattr(locked, name, value)
+        locked.save()
+        if districts is not None:
+            locked.districts.set(list(districts))
+        audit.record(
+            actor=actor,
+            action="ballot_box.changed",
+            tenant=locked.tenant,
+            target=locked,
+            at=at,
+            data={"fields": sorted([*changes, *(["districts"] if districts is not None else [])])},
+        )
+    return locked
+
+
+def close_box(*, box: BallotBox, actor: User, at: datetime) -> BallotBox:
+    """Freeze the box: no more ballots of any channel; results become final. Audit-logged.
+
+    Takes FOR UPDATE on the box row, which waits for casts in flight (they hold FOR KEY SHARE)
+    and makes later ones see the box closed. The box's ballots are then rewritten in a random
+    order, so that their physical order in the table no longer follows the order of voting.
+    """
+    with transaction.atomic():
+        locked = BallotBox.objects.select_for_update().get(pk=box.pk)
+        if Step.CLOSE not in _allowed(locked, at):
+            raise NotOpen
+        locked.closed_at = at
+        locked.save(update_fields=["closed_at"])
+        _shuffle_ballots(locked)
+        audit.record(
+            actor=actor, action="ballot_box.closed", tenant=locked.tenant, target=locked, at=at
+        )
+    return locked
+
+
+def _allowed(box: BallotBox, at: datetime) -> frozenset[Step]:
+    return ALLOWED[phase_at(box, at=at)]
+
+
+def _shuffle_ballots(box: BallotBox) -> None:
+    rows = list(Ballot.objects.filter(box=box).values_list("id", "choices", "receipt_digest"))
+    random.SystemRandom().shuffle(rows)
+    Ballot.objects.filter(box=box).delete()
+    Ballot.objects.bulk_create(
+        [Ballot(id=i, box=box, choices=c, receipt_digest=r) for i, c, r in rows], batch_size=2000
+    )
+
+
+def cast_ballot(
+    *,
+    box: BallotBox,
+    identity: Identity,
+    choices: Any,
+    district_ids: Collection[int],
+    channel: Channel,
+    at: datetime,
+    entered_by: User | None = None,
+) -> str:
+    """Store one secret ballot and return its receipt code (shown once, never stored).
+
+    `choices` must already be validated by the owning module. Checks the phase (online in
+    OPEN; paper in OPEN or COUNTING) and eligibility; raises NotOpen, NotEligible or
+    AlreadyVoted, and then nothing is stored. A paper ballot is audit-logged (who entered
+    one into which box, never what it says).
+    """
+    if not _well_formed(choices):
+        raise InvalidBallot
+    step = Step.VOTE_ONLINE if channel == Channel.ONLINE else Step.ENTER_PAPER
+    reason = ineligibility(box, identity, district_ids=district_ids, at=at)
+    if reason is not None:
+        raise NotEligible(reason)
+    code = receipts.new_code()
+    payload = json.dumps(choices, separators=(",", ":"), sort_keys=True)
+    with transaction.atomic():
+        current = _lock_box_for_casting(box)
+        if step not in _allowed(current, at):
+            raise NotOpen
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {_PARTICIPATION} (id, box_id, person_key, account_key, channel) "  # noqa: S608
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING id",
+                [_uuid(), box.pk, identity.person_key, identity.account_key, str(channel)],
+            )
+            if cursor.fetchone() is None:
+                raise AlreadyVoted
+            cursor.execute(
+                f"INSERT INTO {_BALLOT} (id, box_id, choices, receipt_digest) "  # noqa: S608
+                f"VALUES (%s, %s, {_json_placeholder()}, %s)",
+                [_uuid(), box.pk, payload, receipts.digest(code)],
+            )
+        if channel == Channel.PAPER:
+            audit.record(
+                actor=entered_by,
+                action="ballot_box.paper_ballot_entered",
+                tenant=box.tenant,
+                target=box,
+                at=at,
+            )
+    return code
+
+
+def _well_formed(choices: Any) -> bool:
+    """Choices are `{key: [value, …]}` with string keys and int or string values."""
+    return isinstance(choices, dict) and all(
+        isinstance(key, str)
+        and isinstance(values, list)
+        and all(isinstance(v, int | str) and not isinstance(v, bool) for v in values)
+        for key, values in choices.items()
+    )
+
+
+def _uuid() -> str:
+    value = uuid.UUID(bytes=secrets.token_bytes(16), version=4)
+    return value.hex if connection.vendor == "sqlite" else str(value)
+
+
+def _json_placeholder() -> str:
+    return "%s::jsonb" if connection.vendor == "postgresql" else "%s"
+
+
+def _lock_box_for_casting(box: BallotBox) -> BallotBox:
+    """Re-read the box's dates and state inside the transaction.
+
+    On PostgreSQL FOR KEY SHARE lets casts run side by side but waits for `close_box`'s FOR
+    UPDATE, and then sees the closed box. SQLite's write transactions are serial anyway.
+    """
+    if connection.vendor != "postgresql":
+        current = BallotBox.objects.filter(pk=box.pk).only("starts_at", "ends_at", "closed_at")
+        found = current.first()
+        if found is None:
+            raise NotOpen
+        return found
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT starts_at, ends_at, closed_at FROM {_BOX} WHERE id = %s FOR KEY SHARE",  # noqa: S608
+            [box.pk],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise NotOpen
+    return BallotBox(pk=box.pk, starts_at=row[0], ends_at=row[1], closed_at=row[2])

@@ -1,0 +1,26 @@
+# ruff: noqa: N818 - domain names read better without "Error" (CONVENTIONS.md: AlreadyVoted)
+"""Why a ballot was refused; views turn each into a message for the person."""
+
+from __future__ import annotations
+
+
+class VotingError(Exception):
+    pass
+
+
+class AlreadyVoted(VotingError):
+    pass
+
+
+class NotOpen(VotingError):
+    """Before the start, after the end, or the box is closed."""
+
+
+class NotEligible(VotingError):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class InvalidBallot(VotingError):
+    """The choices do not fit the ballot (a tampered form): nothing is stored."""

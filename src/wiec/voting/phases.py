@@ -1,0 +1,55 @@
+"""A ballot box's phase, computed in this one place, and what each phase allows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+from wiec.voting.models import BallotBox
+
+
+class Phase(StrEnum):
+    SCHEDULED = "scheduled"
+    OPEN = "open"
+    COUNTING = "counting"  # online voting has ended; paper ballots may still be entered
+    CLOSED = "closed"  # frozen by an official: nothing changes any more
+
+
+LABELS = {
+    Phase.SCHEDULED: _("not started yet"),
+    Phase.OPEN: _("voting open"),
+    Phase.COUNTING: _("voting ended, counting"),
+    Phase.CLOSED: _("closed, results final"),
+}
+
+
+class Step(StrEnum):
+    VOTE_ONLINE = "vote_online"
+    ENTER_PAPER = "enter_paper"
+    EDIT_BALLOT = "edit_ballot"  # questions and options of the owning module
+    EDIT_DATES = "edit_dates"
+    CLOSE = "close"
+
+
+ALLOWED: dict[Phase, frozenset[Step]] = {
+    Phase.SCHEDULED: frozenset({Step.EDIT_BALLOT, Step.EDIT_DATES}),
+    Phase.OPEN: frozenset({Step.VOTE_ONLINE, Step.ENTER_PAPER, Step.EDIT_DATES, Step.CLOSE}),
+    Phase.COUNTING: frozenset({Step.ENTER_PAPER, Step.EDIT_DATES, Step.CLOSE}),
+    Phase.CLOSED: frozenset(),
+}
+
+
+def phase_at(box: BallotBox, *, at: datetime) -> Phase:
+    if box.closed_at is not None:
+        return Phase.CLOSED
+    if at < box.starts_at:
+        return Phase.SCHEDULED
+    if at < box.ends_at:
+        return Phase.OPEN
+    return Phase.COUNTING
+
+
+def allows(box: BallotBox, step: Step, *, at: datetime) -> bool:
+    return step in ALLOWED[phase_at(box, at=at)]
