@@ -1,0 +1,179 @@
+"""Casting ballots: one person, one ballot, across accounts, tabs and channels."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+
+from tests.factories import DistrictFactory, member
+from tests.voting.factories import NOW, ballot, make_poll, pesel, resident
+from wiec.accounts.models import Role
+from wiec.core.models import AuditEntry
+from wiec.polls import actions
+from wiec.tenants.models import Tenant
+from wiec.verification import actions as verification_actions
+from wiec.verification import queries as verification_queries
+from wiec.verification.models import Level
+from wiec.voting import actions as voting
+from wiec.voting import queries, receipts
+from wiec.voting.exceptions import AlreadyVoted, InvalidBallot, NotEligible, NotOpen
+from wiec.voting.models import Ballot, Channel, Participation
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> tuple[int, int]:
+    return Participation.objects.count(), Ballot.objects.count()
+
+
+def test_a_ballot_is_stored_with_its_receipt(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    user = resident(tenant)
+    identity = verification_queries.identity_for_user(tenant=tenant, user=user)
+    code = actions.vote(poll=poll, identity=identity, choices=ballot(poll), at=NOW)
+    stored = Ballot.objects.get()
+    assert stored.choices == ballot(poll)
+    assert stored.receipt_digest == receipts.digest(code)
+    assert queries.box_for_receipt(tenant=tenant, code=code.lower().replace("-", " ")) == poll.box
+    assert queries.has_voted(box=poll.box, identity=identity)
+    assert Participation.objects.get().channel == Channel.ONLINE
+
+
+def test_voting_twice_with_the_same_account_is_refused(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
+    actions.vote(poll=poll, identity=identity, choices=ballot(poll), at=NOW)
+    with pytest.raises(AlreadyVoted):
+        actions.vote(poll=poll, identity=identity, choices=ballot(poll, first=1), at=NOW)
+    assert counts() == (1, 1)
+
+
+def test_another_account_with_the_same_pesel_is_refused(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    first = resident(tenant, serial=3)
+    actions.vote(poll=poll, identity=verification_queries.identity_for_user(tenant=tenant, user=first), choices=ballot(poll), at=NOW)
+    # The first account's verification is purged, then the same PESEL verifies a second one.
+    verification_actions.erase_personal_data(first, NOW)
+    second = resident(tenant, serial=3)
+    identity = verification_queries.identity_for_user(tenant=tenant, user=second)
+    with pytest.raises(AlreadyVoted):
+        actions.vote(poll=poll, identity=identity, choices=ballot(poll), at=NOW)
+    assert counts() == (1, 1)
+
+
+def test_voting_as_an_account_then_again_after_verifying_is_refused(tenant: Tenant) -> None:
+    from wiec.polls.models import Eligibility
+
+    poll = make_poll(tenant, eligibility=Eligibility.LOGGED_IN)
+    user = member(tenant)
+    before = verification_queries.identity_for_user(tenant=tenant, user=user)
+    assert before.level == Level.ACCOUNT
+    actions.vote(poll=poll, identity=before, choices=ballot(poll), at=NOW)
+    verification_actions.submit_declaration(tenant=tenant, user=user, pesel=pesel(), district=None, at=NOW)
+    after = verification_queries.identity_for_user(tenant=tenant, user=user)
+    assert after.person_key != before.person_key
+    with pytest.raises(AlreadyVoted):
+        actions.vote(poll=poll, identity=after, choices=ballot(poll), at=NOW)
+
+
+def test_paper_after_online_and_online_after_paper_are_refused(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    official = member(tenant, Role.OFFICIAL)
+    online = resident(tenant, serial=1)
+    actions.vote(poll=poll, identity=verification_queries.identity_for_user(tenant=tenant, user=online), choices=ballot(poll), at=NOW)
+    with pytest.raises(AlreadyVoted):
+        actions.enter_paper_ballot(poll=poll, pesel=pesel(serial=1), district=None, choices=ballot(poll), official=official, at=NOW)
+    actions.enter_paper_ballot(poll=poll, pesel=pesel(serial=2), district=None, choices=ballot(poll), official=official, at=NOW)
+    later = resident(tenant, serial=2)
+    with pytest.raises(AlreadyVoted):
+        actions.vote(poll=poll, identity=verification_queries.identity_for_user(tenant=tenant, user=later), choices=ballot(poll), at=NOW)
+    assert counts() == (2, 2)
+    assert queries.turnout(box=poll.box) == {"online": 1, "paper": 1}
+    entry = AuditEntry.objects.get(action="ballot_box.paper_ballot_entered")
+    assert entry.actor == official
+    assert entry.data == {}
+
+
+@pytest.mark.parametrize("at", [NOW - timedelta(days=1, seconds=1), NOW + timedelta(days=7)])
+def test_voting_before_or_after_the_dates_is_refused(tenant: Tenant, at: object) -> None:
+    poll = make_poll(tenant)
+    identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
+    with pytest.raises(NotOpen):
+        actions.vote(poll=poll, identity=identity, choices=ballot(poll), at=at)  # type: ignore[arg-type]
+    assert counts() == (0, 0)
+
+
+def test_paper_ballots_may_be_entered_after_the_end_until_closing(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    official = member(tenant, Role.OFFICIAL)
+    after_end = NOW + timedelta(days=8)
+    actions.enter_paper_ballot(poll=poll, pesel=pesel(serial=5), district=None, choices=ballot(poll), official=official, at=after_end)
+    actions.close_poll(poll=poll, actor=official, at=after_end)
+    with pytest.raises(NotOpen):
+        actions.enter_paper_ballot(poll=poll, pesel=pesel(serial=6), district=None, choices=ballot(poll), official=official, at=after_end)
+    assert counts() == (1, 1)
+    assert AuditEntry.objects.filter(action="ballot_box.closed").count() == 1
+
+
+def test_a_closed_box_refuses_online_ballots_even_within_its_dates(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    actions.close_poll(poll=poll, actor=member(tenant, Role.OFFICIAL), at=NOW)
+    identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
+    with pytest.raises(NotOpen):
+        actions.vote(poll=poll, identity=identity, choices=ballot(poll), at=NOW)
+
+
+def test_a_stale_box_object_still_sees_the_closing(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    stale = make_poll.__globals__["Poll"].objects.select_related("box").get(pk=poll.pk)
+    actions.close_poll(poll=poll, actor=member(tenant, Role.OFFICIAL), at=NOW)
+    identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
+    with pytest.raises(NotOpen):
+        voting.cast_ballot(box=stale.box, identity=identity, choices={}, district_ids=(), channel=Channel.ONLINE, at=NOW)
+
+
+def test_ineligible_people_are_refused_and_nothing_is_stored(tenant: Tenant) -> None:
+    district = DistrictFactory(tenant=tenant)
+    from wiec.polls.models import Eligibility
+
+    poll = make_poll(tenant, eligibility=Eligibility.DISTRICTS, districts=[district], minimum_age=18)
+    elsewhere = resident(tenant, serial=1, district=DistrictFactory(tenant=tenant))
+    young = resident(tenant, serial=2, district=district, born=NOW.date().replace(year=NOW.year - 17))
+    unverified = member(tenant)
+    for user in (elsewhere, young, unverified):
+        with pytest.raises(NotEligible):
+            actions.vote(poll=poll, identity=verification_queries.identity_for_user(tenant=tenant, user=user), choices=ballot(poll), at=NOW)
+    assert counts() == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "choices", [[1, 2], {"1": "2"}, {"1": [True]}, {1: [2]}, {"1": [[2]]}, "1"]
+)
+def test_malformed_choices_are_refused(tenant: Tenant, choices: object) -> None:
+    poll = make_poll(tenant)
+    identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
+    with pytest.raises(InvalidBallot):
+        voting.cast_ballot(box=poll.box, identity=identity, choices=choices, district_ids=(), channel=Channel.ONLINE, at=NOW)
+    assert counts() == (0, 0)
+
+
+def test_closing_shuffles_the_physical_order_of_ballots(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    official = member(tenant, Role.OFFICIAL)
+    for serial in range(30):
+        actions.enter_paper_ballot(poll=poll, pesel=pesel(serial=serial), district=None, choices=ballot(poll), official=official, at=NOW)
+    before = physical_order()
+    actions.close_poll(poll=poll, actor=official, at=NOW)
+    after = physical_order()
+    assert sorted(before) == sorted(after)
+    assert before != after
+
+
+def physical_order() -> list[str]:
+    """Ballot ids in the order they lie in the table (what a plain dump would show)."""
+    position = "ctid" if connection.vendor == "postgresql" else "rowid"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM voting_ballot ORDER BY {position}")  # noqa: S608
+        return [str(row[0]) for row in cursor.fetchall()]
