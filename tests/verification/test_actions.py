@@ -73,7 +73,9 @@ def test_under_the_minimum_age_is_refused(tenant: Tenant) -> None:
     configure(tenant, minimum_age=16)
     young = pesel(date(2010, 6, 16), 3)  # 16 tomorrow
     with pytest.raises(TooYoung) as error:
-        actions.submit_declaration(tenant=tenant, user=member(tenant), pesel=young, district=None, at=NOW)
+        actions.submit_declaration(
+            tenant=tenant, user=member(tenant), pesel=young, district=None, at=NOW
+        )
     assert error.value.minimum_age == 16
     actions.submit_declaration(
         tenant=tenant, user=member(tenant), pesel=pesel(date(2010, 6, 15), 3), district=None, at=NOW
@@ -87,8 +89,12 @@ def test_register_is_required_when_switched_on(tenant: Tenant) -> None:
         tenant=tenant, pesels=[pesel(serial=1).number], replace=False, actor=official, at=NOW
     )
     with pytest.raises(NotInRegister):
-        actions.submit_declaration(tenant=tenant, user=member(tenant), pesel=pesel(serial=2), district=None, at=NOW)
-    actions.submit_declaration(tenant=tenant, user=member(tenant), pesel=pesel(serial=1), district=None, at=NOW)
+        actions.submit_declaration(
+            tenant=tenant, user=member(tenant), pesel=pesel(serial=2), district=None, at=NOW
+        )
+    actions.submit_declaration(
+        tenant=tenant, user=member(tenant), pesel=pesel(serial=1), district=None, at=NOW
+    )
     entry = AuditEntry.objects.get(action="verification.register_imported")
     assert entry.data == {"entries": 1, "replace": False, "total": 1}
 
@@ -97,7 +103,9 @@ def test_register_of_offline_hmacs_matches_online_hashing(tenant: Tenant) -> Non
     configure(tenant, register_required=True)
     digest = keys.pesel_hmac(queries.tenant_key(tenant=tenant), pesel(serial=4).number)
     actions.import_register(tenant=tenant, hmacs=[digest], replace=True, actor=None, at=NOW)
-    actions.submit_declaration(tenant=tenant, user=member(tenant), pesel=pesel(serial=4), district=None, at=NOW)
+    actions.submit_declaration(
+        tenant=tenant, user=member(tenant), pesel=pesel(serial=4), district=None, at=NOW
+    )
 
 
 def test_one_time_code_flow_by_email(
@@ -130,13 +138,17 @@ def test_a_code_expires_and_locks_after_five_attempts(
     configure(tenant, code_enabled=True, pesel_enabled=False)
     user = member(tenant)
     with django_capture_on_commit_callbacks(execute=True):
-        actions.submit_declaration(tenant=tenant, user=user, pesel=None, district=None, contact="a@b.pl", at=NOW)
+        actions.submit_declaration(
+            tenant=tenant, user=user, pesel=None, district=None, contact="a@b.pl", at=NOW
+        )
     code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)  # type: ignore[union-attr]
     with pytest.raises(CodeExpired):
         actions.confirm_code(tenant=tenant, user=user, code=code, at=NOW + timedelta(minutes=15))
     for _ in range(5):
         with pytest.raises(CodeInvalid):
-            actions.confirm_code(tenant=tenant, user=user, code="000000" if code != "000000" else "111111", at=NOW)
+            actions.confirm_code(
+                tenant=tenant, user=user, code="000000" if code != "000000" else "111111", at=NOW
+            )
     with pytest.raises(CodeExpired):
         actions.confirm_code(tenant=tenant, user=user, code=code, at=NOW)
 
@@ -147,7 +159,9 @@ def test_code_only_gives_the_contact_level(
     configure(tenant, code_enabled=True, pesel_enabled=False)
     user = member(tenant)
     with django_capture_on_commit_callbacks(execute=True):
-        actions.submit_declaration(tenant=tenant, user=user, pesel=None, district=None, contact="a@b.pl", at=NOW)
+        actions.submit_declaration(
+            tenant=tenant, user=user, pesel=None, district=None, contact="a@b.pl", at=NOW
+        )
     code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)  # type: ignore[union-attr]
     verification = actions.confirm_code(tenant=tenant, user=user, code=code, at=NOW)
     assert (verification.level, verification.method) == (Level.CONTACT, Method.CODE)
@@ -158,7 +172,9 @@ def test_in_person_is_audited_without_the_pesel(tenant: Tenant) -> None:
     official = member(tenant, Role.OFFICIAL)
     user = member(tenant)
     number = pesel(serial=8)
-    actions.verify_in_person(tenant=tenant, official=official, user=user, pesel=number, district=None, at=NOW)
+    actions.verify_in_person(
+        tenant=tenant, official=official, user=user, pesel=number, district=None, at=NOW
+    )
     verification = Verification.objects.get(user=user)
     assert (verification.method, verification.verified_by) == (Method.IN_PERSON, official)
     entry = AuditEntry.objects.get(action="verification.in_person")
@@ -169,8 +185,12 @@ def test_in_person_is_audited_without_the_pesel(tenant: Tenant) -> None:
 def test_purge_removes_verifications_past_retention_only(tenant: Tenant) -> None:
     configure(tenant, retention_days=30)
     old, fresh = member(tenant), member(tenant)
-    actions.submit_declaration(tenant=tenant, user=old, pesel=pesel(serial=1), district=None, at=NOW - timedelta(days=31))
-    actions.submit_declaration(tenant=tenant, user=fresh, pesel=pesel(serial=2), district=None, at=NOW - timedelta(days=29))
+    actions.submit_declaration(
+        tenant=tenant, user=old, pesel=pesel(serial=1), district=None, at=NOW - timedelta(days=31)
+    )
+    actions.submit_declaration(
+        tenant=tenant, user=fresh, pesel=pesel(serial=2), district=None, at=NOW - timedelta(days=29)
+    )
     assert actions.purge_expired(at=NOW)["verifications"] == 1
     assert list(Verification.objects.values_list("user", flat=True)) == [fresh.pk]
 

@@ -66,8 +66,13 @@ def test_a_date_of_birth_in_the_future_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("born", "month_digits"),
-    [(date(1850, 1, 1), "81"), (date(1999, 12, 31), "12"), (date(2004, 3, 1), "23"),
-     (date(2150, 1, 1), "41"), (date(2250, 1, 1), "61")],
+    [
+        (date(1850, 1, 1), "81"),
+        (date(1999, 12, 31), "12"),
+        (date(2004, 3, 1), "23"),
+        (date(2150, 1, 1), "41"),
+        (date(2250, 1, 1), "61"),
+    ],
 )
 def test_century_offsets(born: date, month_digits: str) -> None:
     number = encode(born, 7, female=False)

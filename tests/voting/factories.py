@@ -73,7 +73,12 @@ def make_poll(
     )
     for text, kind, maximum, options in [
         ("Gdzie?", QuestionKind.SINGLE, None, ["park", "szkoła", "rynek"]),
-        ("Co?", QuestionKind.MULTIPLE, multiple_max, ["huśtawki", "zjeżdżalnia", "piaskownica", "linarium"]),
+        (
+            "Co?",
+            QuestionKind.MULTIPLE,
+            multiple_max,
+            ["huśtawki", "zjeżdżalnia", "piaskownica", "linarium"],
+        ),
     ]:
         poll_actions.save_question(
             poll=poll,
@@ -85,9 +90,11 @@ def make_poll(
             actor=official,
             at=starts_at - timedelta(days=2),
         )
-    return Poll.objects.select_related("box").prefetch_related(
-        "questions__options", "box__districts"
-    ).get(pk=poll.pk)
+    return (
+        Poll.objects.select_related("box")
+        .prefetch_related("questions__options", "box__districts")
+        .get(pk=poll.pk)
+    )
 
 
 def ballot(poll: Poll, *, first: int = 0, second: tuple[int, ...] = (0,)) -> dict[str, list[int]]:

@@ -53,7 +53,12 @@ def test_voting_twice_with_the_same_account_is_refused(tenant: Tenant) -> None:
 def test_another_account_with_the_same_pesel_is_refused(tenant: Tenant) -> None:
     poll = make_poll(tenant)
     first = resident(tenant, serial=3)
-    actions.vote(poll=poll, identity=verification_queries.identity_for_user(tenant=tenant, user=first), choices=ballot(poll), at=NOW)
+    actions.vote(
+        poll=poll,
+        identity=verification_queries.identity_for_user(tenant=tenant, user=first),
+        choices=ballot(poll),
+        at=NOW,
+    )
     # The first account's verification is purged, then the same PESEL verifies a second one.
     verification_actions.erase_personal_data(first, NOW)
     second = resident(tenant, serial=3)
@@ -71,7 +76,9 @@ def test_voting_as_an_account_then_again_after_verifying_is_refused(tenant: Tena
     before = verification_queries.identity_for_user(tenant=tenant, user=user)
     assert before.level == Level.ACCOUNT
     actions.vote(poll=poll, identity=before, choices=ballot(poll), at=NOW)
-    verification_actions.submit_declaration(tenant=tenant, user=user, pesel=pesel(), district=None, at=NOW)
+    verification_actions.submit_declaration(
+        tenant=tenant, user=user, pesel=pesel(), district=None, at=NOW
+    )
     after = verification_queries.identity_for_user(tenant=tenant, user=user)
     assert after.person_key != before.person_key
     with pytest.raises(AlreadyVoted):
@@ -82,13 +89,37 @@ def test_paper_after_online_and_online_after_paper_are_refused(tenant: Tenant) -
     poll = make_poll(tenant)
     official = member(tenant, Role.OFFICIAL)
     online = resident(tenant, serial=1)
-    actions.vote(poll=poll, identity=verification_queries.identity_for_user(tenant=tenant, user=online), choices=ballot(poll), at=NOW)
+    actions.vote(
+        poll=poll,
+        identity=verification_queries.identity_for_user(tenant=tenant, user=online),
+        choices=ballot(poll),
+        at=NOW,
+    )
     with pytest.raises(AlreadyVoted):
-        actions.enter_paper_ballot(poll=poll, pesel=pesel(serial=1), district=None, choices=ballot(poll), official=official, at=NOW)
-    actions.enter_paper_ballot(poll=poll, pesel=pesel(serial=2), district=None, choices=ballot(poll), official=official, at=NOW)
+        actions.enter_paper_ballot(
+            poll=poll,
+            pesel=pesel(serial=1),
+            district=None,
+            choices=ballot(poll),
+            official=official,
+            at=NOW,
+        )
+    actions.enter_paper_ballot(
+        poll=poll,
+        pesel=pesel(serial=2),
+        district=None,
+        choices=ballot(poll),
+        official=official,
+        at=NOW,
+    )
     later = resident(tenant, serial=2)
     with pytest.raises(AlreadyVoted):
-        actions.vote(poll=poll, identity=verification_queries.identity_for_user(tenant=tenant, user=later), choices=ballot(poll), at=NOW)
+        actions.vote(
+            poll=poll,
+            identity=verification_queries.identity_for_user(tenant=tenant, user=later),
+            choices=ballot(poll),
+            at=NOW,
+        )
     assert counts() == (2, 2)
     assert queries.turnout(box=poll.box) == {"online": 1, "paper": 1}
     entry = AuditEntry.objects.get(action="ballot_box.paper_ballot_entered")
@@ -109,10 +140,24 @@ def test_paper_ballots_may_be_entered_after_the_end_until_closing(tenant: Tenant
     poll = make_poll(tenant)
     official = member(tenant, Role.OFFICIAL)
     after_end = NOW + timedelta(days=8)
-    actions.enter_paper_ballot(poll=poll, pesel=pesel(serial=5), district=None, choices=ballot(poll), official=official, at=after_end)
+    actions.enter_paper_ballot(
+        poll=poll,
+        pesel=pesel(serial=5),
+        district=None,
+        choices=ballot(poll),
+        official=official,
+        at=after_end,
+    )
     actions.close_poll(poll=poll, actor=official, at=after_end)
     with pytest.raises(NotOpen):
-        actions.enter_paper_ballot(poll=poll, pesel=pesel(serial=6), district=None, choices=ballot(poll), official=official, at=after_end)
+        actions.enter_paper_ballot(
+            poll=poll,
+            pesel=pesel(serial=6),
+            district=None,
+            choices=ballot(poll),
+            official=official,
+            at=after_end,
+        )
     assert counts() == (1, 1)
     assert AuditEntry.objects.filter(action="ballot_box.closed").count() == 1
 
@@ -131,20 +176,36 @@ def test_a_stale_box_object_still_sees_the_closing(tenant: Tenant) -> None:
     actions.close_poll(poll=poll, actor=member(tenant, Role.OFFICIAL), at=NOW)
     identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
     with pytest.raises(NotOpen):
-        voting.cast_ballot(box=stale.box, identity=identity, choices={}, district_ids=(), channel=Channel.ONLINE, at=NOW)
+        voting.cast_ballot(
+            box=stale.box,
+            identity=identity,
+            choices={},
+            district_ids=(),
+            channel=Channel.ONLINE,
+            at=NOW,
+        )
 
 
 def test_ineligible_people_are_refused_and_nothing_is_stored(tenant: Tenant) -> None:
     district = DistrictFactory(tenant=tenant)
     from wiec.polls.models import Eligibility
 
-    poll = make_poll(tenant, eligibility=Eligibility.DISTRICTS, districts=[district], minimum_age=18)
+    poll = make_poll(
+        tenant, eligibility=Eligibility.DISTRICTS, districts=[district], minimum_age=18
+    )
     elsewhere = resident(tenant, serial=1, district=DistrictFactory(tenant=tenant))
-    young = resident(tenant, serial=2, district=district, born=NOW.date().replace(year=NOW.year - 17))
+    young = resident(
+        tenant, serial=2, district=district, born=NOW.date().replace(year=NOW.year - 17)
+    )
     unverified = member(tenant)
     for user in (elsewhere, young, unverified):
         with pytest.raises(NotEligible):
-            actions.vote(poll=poll, identity=verification_queries.identity_for_user(tenant=tenant, user=user), choices=ballot(poll), at=NOW)
+            actions.vote(
+                poll=poll,
+                identity=verification_queries.identity_for_user(tenant=tenant, user=user),
+                choices=ballot(poll),
+                at=NOW,
+            )
     assert counts() == (0, 0)
 
 
@@ -155,7 +216,14 @@ def test_malformed_choices_are_refused(tenant: Tenant, choices: object) -> None:
     poll = make_poll(tenant)
     identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
     with pytest.raises(InvalidBallot):
-        voting.cast_ballot(box=poll.box, identity=identity, choices=choices, district_ids=(), channel=Channel.ONLINE, at=NOW)
+        voting.cast_ballot(
+            box=poll.box,
+            identity=identity,
+            choices=choices,
+            district_ids=(),
+            channel=Channel.ONLINE,
+            at=NOW,
+        )
     assert counts() == (0, 0)
 
 
@@ -163,7 +231,14 @@ def test_closing_shuffles_the_physical_order_of_ballots(tenant: Tenant) -> None:
     poll = make_poll(tenant)
     official = member(tenant, Role.OFFICIAL)
     for serial in range(30):
-        actions.enter_paper_ballot(poll=poll, pesel=pesel(serial=serial), district=None, choices=ballot(poll), official=official, at=NOW)
+        actions.enter_paper_ballot(
+            poll=poll,
+            pesel=pesel(serial=serial),
+            district=None,
+            choices=ballot(poll),
+            official=official,
+            at=NOW,
+        )
     before = physical_order()
     actions.close_poll(poll=poll, actor=official, at=NOW)
     after = physical_order()

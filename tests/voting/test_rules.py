@@ -71,19 +71,29 @@ def test_level(min_level: int, level: int, reason: Ineligible | None) -> None:
 
 
 def test_anonymous_must_log_in() -> None:
-    assert ineligibility(box(min_level=Level.ACCOUNT), None, district_ids=(), at=NOW) == Ineligible.LOGIN
+    assert (
+        ineligibility(box(min_level=Level.ACCOUNT), None, district_ids=(), at=NOW)
+        == Ineligible.LOGIN
+    )
 
 
 def test_districts() -> None:
     b = box(min_level=Level.RESIDENT)
     assert ineligibility(b, person(district_id=1), district_ids={1, 2}, at=NOW) is None
-    assert ineligibility(b, person(district_id=3), district_ids={1, 2}, at=NOW) == Ineligible.DISTRICT
-    assert ineligibility(b, person(district_id=None), district_ids={1}, at=NOW) == Ineligible.DISTRICT
+    assert (
+        ineligibility(b, person(district_id=3), district_ids={1, 2}, at=NOW) == Ineligible.DISTRICT
+    )
+    assert (
+        ineligibility(b, person(district_id=None), district_ids={1}, at=NOW) == Ineligible.DISTRICT
+    )
     assert ineligibility(b, person(district_id=None), district_ids=(), at=NOW) is None
 
 
 def test_minimum_age_counts_by_year_of_birth() -> None:
     b = box(min_level=Level.RESIDENT, minimum_age=16)
     assert ineligibility(b, person(birth_year=NOW.year - 16), district_ids=(), at=NOW) is None
-    assert ineligibility(b, person(birth_year=NOW.year - 15), district_ids=(), at=NOW) == Ineligible.AGE
+    assert (
+        ineligibility(b, person(birth_year=NOW.year - 15), district_ids=(), at=NOW)
+        == Ineligible.AGE
+    )
     assert ineligibility(b, person(birth_year=None), district_ids=(), at=NOW) == Ineligible.AGE

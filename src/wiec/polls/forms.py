@@ -67,6 +67,10 @@ class BallotForm(forms.Form):
             if question is None or name not in data:
                 continue
             chosen = data[name] if isinstance(data[name], list) else [data[name]]
+            if question.kind == QuestionKind.SINGLE and len(self.data.getlist(name)) > 1:
+                # A radio group sends one value; more means a tampered form.
+                self.add_error(name, _("Choose only one answer."))
+                continue
             if question.limit is not None and len(chosen) > question.limit:
                 self.add_error(
                     name,

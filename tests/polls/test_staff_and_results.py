@@ -1,0 +1,275 @@
+"""Panel pages for polls (role × phase), paper ballots, closing, results and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from tests.conftest import client_for
+from tests.factories import DistrictFactory, member
+from tests.voting.factories import NOW, ballot, form_data, make_poll, resident
+from wiec.accounts.models import Role
+from wiec.core.models import AuditEntry
+from wiec.polls import actions
+from wiec.polls.models import Eligibility, Poll, ResultsVisibility
+from wiec.polls.permissions import can_manage_polls, can_see_results
+from wiec.tenants.models import Tenant
+from wiec.verification import queries as verification_queries
+from wiec.voting.models import Ballot, Participation
+from wiec.voting.phases import Phase
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("django.utils.timezone.now", lambda: NOW)
+
+
+def staff_client(tenant: Tenant, role: Role = Role.OFFICIAL) -> Client:
+    client = client_for(tenant)
+    client.force_login(member(tenant, role))
+    return client
+
+
+def poll_values(**overrides: Any) -> dict[str, Any]:
+    return {
+        "title": "Budżet szkolny",
+        "description": "Opis",
+        "starts_at": "2026-07-01T08:00",
+        "ends_at": "2026-07-10T20:00",
+        "eligibility": "residents",
+        "minimum_age": "0",
+        "results_visibility": "live",
+        "is_published": "on",
+        **overrides,
+    }
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        (None, False),
+        (Role.RESIDENT, False),
+        (Role.MODERATOR, False),
+        (Role.OFFICIAL, True),
+        (Role.ADMIN, True),
+    ],
+)
+def test_who_manages_polls(tenant: Tenant, role: Role | None, *, allowed: bool) -> None:
+    user = member(tenant, role) if role else None
+    assert can_manage_polls(user, tenant) is allowed
+    client = client_for(tenant)
+    if user:
+        client.force_login(user)
+    status = client.get("/panel/sondy/").status_code
+    assert status == (200 if allowed else 302 if user is None else 403)
+
+
+RESULTS_MATRIX = [
+    # visibility, phase, resident sees, official sees
+    (ResultsVisibility.LIVE, Phase.SCHEDULED, False, False),
+    (ResultsVisibility.LIVE, Phase.OPEN, True, True),
+    (ResultsVisibility.LIVE, Phase.COUNTING, True, True),
+    (ResultsVisibility.LIVE, Phase.CLOSED, True, True),
+    (ResultsVisibility.AFTER_CLOSE, Phase.SCHEDULED, False, False),
+    (ResultsVisibility.AFTER_CLOSE, Phase.OPEN, False, False),
+    (ResultsVisibility.AFTER_CLOSE, Phase.COUNTING, False, True),
+    (ResultsVisibility.AFTER_CLOSE, Phase.CLOSED, True, True),
+]
+
+
+@pytest.mark.parametrize(("visibility", "phase", "resident_sees", "official_sees"), RESULTS_MATRIX)
+def test_results_visibility_matrix(
+    tenant: Tenant, visibility: str, phase: Phase, *, resident_sees: bool, official_sees: bool
+) -> None:
+    poll = Poll(tenant=tenant, is_published=True, results_visibility=visibility)
+    assert can_see_results(member(tenant), tenant, poll=poll, phase=phase) is resident_sees
+    official = member(tenant, Role.OFFICIAL)
+    assert can_see_results(official, tenant, poll=poll, phase=phase) is official_sees
+
+
+def test_official_creates_a_poll_with_questions(tenant: Tenant) -> None:
+    client = staff_client(tenant)
+    response = client.post("/panel/sondy/nowa/", poll_values())
+    poll = Poll.objects.get()
+    assert response.status_code == 302
+    assert poll.box.min_level == 2 and poll.is_published
+    response = client.post(
+        f"/panel/sondy/{poll.pk}/pytania/nowe/",
+        {
+            "text": "Co kupić?",
+            "kind": "multiple",
+            "max_choices": "2",
+            "options": "piłki\nsiatki\n\nbramki",
+        },
+    )
+    assert response.status_code == 302
+    question = poll.questions.get()
+    assert [o.text for o in question.options.order_by("position")] == ["piłki", "siatki", "bramki"]
+    assert set(AuditEntry.objects.values_list("action", flat=True)) >= {
+        "poll.created",
+        "ballot_box.created",
+        "poll.question_saved",
+    }
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"ends_at": "2026-06-30T08:00"}, "ends_at"),
+        ({"eligibility": "districts"}, "districts"),
+        ({"eligibility": "logged_in", "minimum_age": "16"}, "minimum_age"),
+        ({"starts_at": "wczoraj"}, "starts_at"),
+    ],
+)
+def test_poll_form_errors(tenant: Tenant, overrides: dict[str, str], field: str) -> None:
+    response = staff_client(tenant).post("/panel/sondy/nowa/", poll_values(**overrides))
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not Poll.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"text": "Q", "kind": "single", "options": "jedna"}, "options"),
+        ({"text": "Q", "kind": "single", "options": "a\na"}, "options"),
+        ({"text": "Q", "kind": "multiple", "max_choices": "3", "options": "a\nb"}, "max_choices"),
+    ],
+)
+def test_question_form_errors(tenant: Tenant, data: dict[str, str], field: str) -> None:
+    poll = make_poll(tenant, starts_at=NOW + timedelta(days=1))
+    response = staff_client(tenant).post(f"/panel/sondy/{poll.pk}/pytania/nowe/", data)
+    assert field in response.context["form"].errors
+
+
+def test_questions_and_eligibility_freeze_once_voting_starts(tenant: Tenant) -> None:
+    poll = make_poll(tenant)  # open
+    client = staff_client(tenant)
+    question = poll.questions.first()
+    assert question is not None
+    response = client.post(
+        f"/panel/sondy/{poll.pk}/pytania/{question.pk}/",
+        {"text": "Zmienione", "kind": "single", "options": "a\nb"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    response = client.post(
+        f"/panel/sondy/{poll.pk}/",
+        poll_values(
+            starts_at="2026-06-14T12:00", ends_at="2026-06-22T12:00", eligibility="logged_in"
+        ),
+    )
+    assert response.context["form"].non_field_errors()
+    poll.refresh_from_db()
+    assert poll.eligibility == Eligibility.RESIDENTS
+    # The end may still move (e.g. voting extended), and that is audit-logged.
+    response = client.post(
+        f"/panel/sondy/{poll.pk}/",
+        poll_values(starts_at="2026-06-14T12:00", ends_at="2026-06-25T12:00"),
+    )
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(action="ballot_box.changed").exists()
+
+
+def test_paper_ballot_entry_checks_the_same_register(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    user = resident(tenant, serial=7)
+    actions.vote(
+        poll=poll,
+        identity=verification_queries.identity_for_user(tenant=tenant, user=user),
+        choices=ballot(poll),
+        at=NOW,
+    )
+    client = staff_client(tenant)
+    from tests.voting.factories import pesel
+
+    data = {**form_data(poll), "pesel": pesel(serial=7).number}
+    response = client.post(f"/panel/sondy/{poll.pk}/papierowe/", data)
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert pesel(serial=7).number not in str(response.context["form"].non_field_errors())
+    data["pesel"] = pesel(serial=8).number
+    assert client.post(f"/panel/sondy/{poll.pk}/papierowe/", data).status_code == 302
+    assert Participation.objects.filter(channel="paper").count() == 1
+    data["pesel"] = "44051401358"
+    response = client.post(f"/panel/sondy/{poll.pk}/papierowe/", data)
+    assert "pesel" in response.context["form"].errors
+
+
+def test_paper_ballot_for_a_district_poll_needs_the_district(tenant: Tenant) -> None:
+    inside, outside = DistrictFactory(tenant=tenant), DistrictFactory(tenant=tenant)
+    poll = make_poll(tenant, eligibility=Eligibility.DISTRICTS, districts=[inside])
+    client = staff_client(tenant)
+    from tests.voting.factories import pesel
+
+    data = {**form_data(poll), "pesel": pesel(serial=1).number, "district": outside.pk}
+    response = client.post(f"/panel/sondy/{poll.pk}/papierowe/", data)
+    assert response.context["form"].non_field_errors()
+    data["district"] = inside.pk
+    assert client.post(f"/panel/sondy/{poll.pk}/papierowe/", data).status_code == 302
+
+
+def test_closing_freezes_and_publishes_final_results(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    for serial, first in enumerate([0, 0, 1]):
+        user = resident(tenant, serial=serial)
+        actions.vote(
+            poll=poll,
+            identity=verification_queries.identity_for_user(tenant=tenant, user=user),
+            choices=ballot(poll, first=first, second=(0, 1)),
+            at=NOW,
+        )
+    public = client_for(tenant)
+    assert public.get(f"/sondy/{poll.pk}/wyniki/").status_code == 403
+    staff = staff_client(tenant)
+    assert staff.post(f"/panel/sondy/{poll.pk}/zamknij/").status_code == 302
+    response = public.get(f"/sondy/{poll.pk}/wyniki/")
+    assert response.status_code == 200
+    results = response.context["results"]
+    assert results.ballots == 3
+    first_question = results.questions[0]
+    assert [r.votes for r in first_question.options] == [2, 1, 0]
+    html = response.content.decode()
+    assert '<svg class="chart" role="img"' in html
+    assert "<title id=" in html and "<desc id=" in html
+    assert "<table>" in html
+    rows = list(
+        csv.reader(io.StringIO(public.get(f"/sondy/{poll.pk}/wyniki.csv").content.decode()))
+    )
+    assert rows[0] == ["question", "option", "votes", "share_of_ballots"]
+    assert rows[1] == ["Gdzie?", "park", "2", "0.6667"]
+    # Frozen: nothing more may be cast or closed again.
+    assert staff.post(f"/panel/sondy/{poll.pk}/zamknij/").status_code == 302
+    assert AuditEntry.objects.filter(action="ballot_box.closed").count() == 1
+
+
+def test_results_page_query_count_does_not_grow_with_options(
+    tenant: Tenant, django_assert_max_num_queries: Any
+) -> None:
+    poll = make_poll(tenant, results_visibility=ResultsVisibility.LIVE)
+    client = client_for(tenant)
+    with django_assert_max_num_queries(12):
+        assert client.get(f"/sondy/{poll.pk}/wyniki/").status_code == 200
+
+
+def test_staff_pages_render(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    client = staff_client(tenant, Role.ADMIN)
+    question = poll.questions.first()
+    assert question is not None
+    for url in [
+        "/panel/sondy/",
+        "/panel/sondy/nowa/",
+        f"/panel/sondy/{poll.pk}/",
+        f"/panel/sondy/{poll.pk}/pytania/nowe/",
+        f"/panel/sondy/{poll.pk}/pytania/{question.pk}/",
+        f"/panel/sondy/{poll.pk}/papierowe/",
+    ]:
+        assert client.get(url).status_code == 200, url
