@@ -20,7 +20,7 @@ from wiec.polls.models import Eligibility, Poll, ResultsVisibility
 from wiec.polls.permissions import can_manage_polls, can_see_results
 from wiec.tenants.models import Tenant
 from wiec.verification import queries as verification_queries
-from wiec.voting.models import Ballot, Participation
+from wiec.voting.models import Participation
 from wiec.voting.phases import Phase
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,8 @@ def test_official_creates_a_poll_with_questions(tenant: Tenant) -> None:
     response = client.post("/panel/sondy/nowa/", poll_values())
     poll = Poll.objects.get()
     assert response.status_code == 302
-    assert poll.box.min_level == 2 and poll.is_published
+    assert poll.box.min_level == 2
+    assert poll.is_published
     response = client.post(
         f"/panel/sondy/{poll.pk}/pytania/nowe/",
         {
@@ -238,7 +239,8 @@ def test_closing_freezes_and_publishes_final_results(tenant: Tenant) -> None:
     assert [r.votes for r in first_question.options] == [2, 1, 0]
     html = response.content.decode()
     assert '<svg class="chart" role="img"' in html
-    assert "<title id=" in html and "<desc id=" in html
+    assert "<title id=" in html
+    assert "<desc id=" in html
     assert "<table>" in html
     rows = list(
         csv.reader(io.StringIO(public.get(f"/sondy/{poll.pk}/wyniki.csv").content.decode()))

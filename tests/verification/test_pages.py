@@ -39,7 +39,7 @@ def logged_in(tenant: Tenant, role: Role = Role.RESIDENT) -> tuple[Client, Any]:
     ("number", "message"),
     [
         ("44051401358", "ostatnia cyfra"),
-        ("8502301234" + str(check_digit("8502301234")), "datę urodzenia"),
+        ("8502301234" + str(check_digit("8502301234")), "prawdziwej daty urodzenia"),
         ("1234", "11 cyfr"),
         ("", "To pole jest wymagane"),
     ],

@@ -97,7 +97,7 @@ def test_repr_never_shows_the_number() -> None:
     st.integers(0, 999),
     st.booleans(),
 )
-def test_every_encoded_pesel_parses_back(born: date, serial: int, female: bool) -> None:  # noqa: FBT001
+def test_every_encoded_pesel_parses_back(born: date, serial: int, female: bool) -> None:
     pesel = parse(encode(born, serial, female=female), today=TODAY)
     assert (pesel.birth_date, pesel.female) == (born, female)
 

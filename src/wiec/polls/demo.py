@@ -18,7 +18,9 @@ from wiec.verification.models import VerificationSettings
 from wiec.verification.pesel import encode, parse
 from wiec.voting.models import BallotBox
 
-OPEN_POLL = {
+Questions = list[tuple[str, str, int | None, list[str]]]
+
+OPEN_POLL: dict[str, tuple[str, str, Questions]] = {
     "nadrzecze": (
         "Godziny otwarcia świetlicy wiejskiej",
         "Świetlica w Nadrzeczu Dolnym będzie otwarta dłużej. Wybierz godziny, które Ci pasują.",
@@ -44,7 +46,7 @@ OPEN_POLL = {
         ],
     ),
 }
-CLOSED_POLL = (
+CLOSED_POLL: tuple[str, str, Questions] = (
     "Oświetlenie ścieżki rowerowej",
     "Czy oświetlić ścieżkę rowerową wzdłuż rzeki, kosztem przesunięcia remontu parkingu?",
     [
@@ -99,7 +101,7 @@ def _poll(
     official: Any,
     title: str,
     description: str,
-    questions: list[tuple[str, str, int | None, list[str]]],
+    questions: Questions,
     *,
     days: tuple[int, int],
 ) -> Poll:

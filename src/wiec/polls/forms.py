@@ -67,7 +67,8 @@ class BallotForm(forms.Form):
             if question is None or name not in data:
                 continue
             chosen = data[name] if isinstance(data[name], list) else [data[name]]
-            if question.kind == QuestionKind.SINGLE and len(self.data.getlist(name)) > 1:
+            sent: list[str] = getattr(self.data, "getlist", lambda _name: [])(name)
+            if question.kind == QuestionKind.SINGLE and len(sent) > 1:
                 # A radio group sends one value; more means a tampered form.
                 self.add_error(name, _("Choose only one answer."))
                 continue
