@@ -339,6 +339,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 WIEC_DEFAULT_TENANT = env_str("WIEC_DEFAULT_TENANT", "")
 # Platform operators must use two-factor authentication in Django's admin (production default).
 WIEC_OPERATOR_MFA = env_bool("WIEC_OPERATOR_MFA", default=not DEBUG)
+# Delivery of one-time verification codes (wiec.verification.senders): e-mail and the log.
+WIEC_CODE_SENDER = env_str("WIEC_CODE_SENDER", "wiec.verification.senders.DefaultSender")
 # Port printed in the demo's addresses.
 WIEC_DEMO_PORT = env_int("WIEC_DEMO_PORT", default=8000, minimum=1)
 

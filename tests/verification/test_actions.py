@@ -108,6 +108,23 @@ def test_register_of_offline_hmacs_matches_online_hashing(tenant: Tenant) -> Non
     )
 
 
+def contact_code(tenant: Tenant, capture: Any) -> tuple[Any, str]:
+    """A person asks for a code to an e-mail address alone (PESEL switched off)."""
+    configure(tenant, code_enabled=True, pesel_enabled=False)
+    user = member(tenant)
+    with capture(execute=True):
+        actions.submit_declaration(
+            tenant=tenant, user=user, pesel=None, district=None, contact="a@b.pl", at=NOW
+        )
+    return user, sent_code()
+
+
+def sent_code() -> str:
+    match = re.search(r"\b(\d{6})\b", mail.outbox[-1].body)
+    assert match is not None
+    return match.group(1)
+
+
 def test_one_time_code_flow_by_email(
     tenant: Tenant, django_capture_on_commit_callbacks: Any
 ) -> None:
@@ -120,7 +137,7 @@ def test_one_time_code_flow_by_email(
             tenant=tenant, user=user, pesel=pesel(), district=None, contact="Ja@Example.org", at=NOW
         )
     assert isinstance(pending, PendingCode)
-    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)  # type: ignore[union-attr]
+    code = sent_code()
     assert code not in pending.code_hash
     wrong = f"{(int(code) + 1) % 10**6:06d}"
     with pytest.raises(CodeInvalid):
@@ -135,13 +152,7 @@ def test_one_time_code_flow_by_email(
 def test_a_code_expires_and_locks_after_five_attempts(
     tenant: Tenant, django_capture_on_commit_callbacks: Any
 ) -> None:
-    configure(tenant, code_enabled=True, pesel_enabled=False)
-    user = member(tenant)
-    with django_capture_on_commit_callbacks(execute=True):
-        actions.submit_declaration(
-            tenant=tenant, user=user, pesel=None, district=None, contact="a@b.pl", at=NOW
-        )
-    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)  # type: ignore[union-attr]
+    user, code = contact_code(tenant, django_capture_on_commit_callbacks)
     with pytest.raises(CodeExpired):
         actions.confirm_code(tenant=tenant, user=user, code=code, at=NOW + timedelta(minutes=15))
     for _ in range(5):
@@ -156,13 +167,7 @@ def test_a_code_expires_and_locks_after_five_attempts(
 def test_code_only_gives_the_contact_level(
     tenant: Tenant, django_capture_on_commit_callbacks: Any
 ) -> None:
-    configure(tenant, code_enabled=True, pesel_enabled=False)
-    user = member(tenant)
-    with django_capture_on_commit_callbacks(execute=True):
-        actions.submit_declaration(
-            tenant=tenant, user=user, pesel=None, district=None, contact="a@b.pl", at=NOW
-        )
-    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)  # type: ignore[union-attr]
+    user, code = contact_code(tenant, django_capture_on_commit_callbacks)
     verification = actions.confirm_code(tenant=tenant, user=user, code=code, at=NOW)
     assert (verification.level, verification.method) == (Level.CONTACT, Method.CODE)
     assert queries.identity_for_user(tenant=tenant, user=user).level == Level.CONTACT

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from wiec.core.registry import ProcessCard
 from wiec.polls.models import Option, Poll, Question
@@ -105,8 +106,6 @@ def results(*, poll: Poll) -> PollResults:
 
 def open_poll_cards(tenant: Tenant, at: datetime) -> list[ProcessCard]:
     """Home page "open now": published polls whose voting is open."""
-    from django.utils.translation import gettext as _
-
     rows = published_polls(tenant=tenant).filter(
         box__starts_at__lte=at, box__ends_at__gt=at, box__closed_at__isnull=True
     )

@@ -47,8 +47,7 @@ class DefaultSender:
 
 
 def get_sender() -> CodeSender:
-    path = getattr(settings, "WIEC_CODE_SENDER", "wiec.verification.senders.DefaultSender")
-    sender: CodeSender = import_string(path)()
+    sender: CodeSender = import_string(settings.WIEC_CODE_SENDER)()
     return sender
 
 
