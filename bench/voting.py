@@ -3,8 +3,9 @@
     .venv/bin/python bench/voting.py [--seconds 30] [--clients 32] [--voters 40000]
 
 What it does, in one process tree on this machine:
-1. recreates the PostgreSQL database `wiec_voting_bench` (DATABASE_URL's server, default
-   postgres@127.0.0.1:5432), migrates it and collects static files into a temporary folder;
+1. recreates the PostgreSQL database `wiec_voting_bench` (on BENCH_PG, default
+   postgres@127.0.0.1:5432) and migrates it; production settings (bench_settings.py differs
+   only in not needing `collectstatic`);
 2. seeds one municipality, one open poll (verified residents only; a single-choice and a
    multiple-choice question) and N verified residents, each with a logged-in session
    (sessions are written directly, as a log-in would; cached in Redis via REDIS_URL);
@@ -27,12 +28,10 @@ import asyncio
 import json
 import os
 import secrets
-import shutil
 import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -42,10 +41,11 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "bench.localhost"
 DB_NAME = "wiec_voting_bench"
+PYTHONPATH = f"{ROOT / 'src'}:{ROOT / 'bench'}"
 UNUSABLE = "!" + "bench-voter-cannot-log-in"  # an unusable password hash, as Django writes
 
 
-def environment(static_root: str) -> dict[str, str]:
+def environment() -> dict[str, str]:
     server = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
     return {
         "DATABASE_URL": f"{server}/{DB_NAME}",
@@ -55,9 +55,9 @@ def environment(static_root: str) -> dict[str, str]:
         "WIEC_HMAC_SECRET": "bench-only-" + "h" * 40,
         "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": static_root,
         "LOG_LEVEL": "WARNING",
         "TASKS_BACKEND": "immediate",
+        "DJANGO_SETTINGS_MODULE": "bench_settings",
     }
 
 
@@ -73,7 +73,7 @@ def recreate_database(env: dict[str, str]) -> None:
 def wiec(args: list[str], env: dict[str, str]) -> None:
     subprocess.run(
         [sys.executable, "-m", "wiec", *args],
-        env={**os.environ, **env, "PYTHONPATH": str(ROOT / "src")},
+        env={**os.environ, **env, "PYTHONPATH": PYTHONPATH},
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -321,17 +321,14 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
     args = parser.parse_args()
 
-    static_root = tempfile.mkdtemp(prefix="wiec-bench-static-")
-    env = environment(static_root)
+    env = environment()
     os.environ.update(env)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wiec.settings")
-    sys.path.insert(0, str(ROOT / "src"))
+    sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
     print(f"== database {DB_NAME}: recreate, migrate, collect static files")
     recreate_database(env)
     wiec(["migrate", "--no-input"], env)
     wiec(["compile_translations"], env)
-    wiec(["collectstatic", "--no-input"], env)
     subprocess.run(
         ["redis-cli", "-u", env["REDIS_URL"], "flushdb"], check=False, capture_output=True
     )
@@ -349,7 +346,7 @@ def main() -> None:
     worker = "gthread" if args.threads > 1 else "sync"
     print(f"== gunicorn: {args.workers} workers ({worker}), {args.clients} clients")
     server = subprocess.Popen(
-        command, env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, start_new_session=True
+        command, env={**os.environ, "PYTHONPATH": PYTHONPATH}, start_new_session=True
     )
     try:
         wait_for(args.port, server)
@@ -385,7 +382,6 @@ def main() -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(10)
-        shutil.rmtree(static_root, ignore_errors=True)
 
     from django.db import connection
 
