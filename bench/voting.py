@@ -94,6 +94,7 @@ def seed(voters: int) -> Seed:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.contrib.sessions.models import Session
@@ -196,6 +197,19 @@ def seed(voters: int) -> Seed:
         )
         sessions.append(session_key)
     Session.objects.bulk_create(session_rows, batch_size=5000)
+    # A log-in through the cached_db backend writes the session to the cache as well.
+    from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+    from django.core.cache import caches
+
+    cache = caches[settings.SESSION_CACHE_ALIAS]
+    for start in range(0, len(session_rows), 5000):
+        cache.set_many(
+            {
+                KEY_PREFIX + row.session_key: store.decode(row.session_data)
+                for row in session_rows[start : start + 5000]
+            },
+            timeout=86_400,
+        )
     from django.db import connections
 
     connections.close_all()

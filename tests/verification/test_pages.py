@@ -57,6 +57,16 @@ def test_wrong_pesel_gets_a_clear_message_next_to_the_field(
     assert "no-store" in response["Cache-Control"]
 
 
+def test_a_person_under_the_minimum_age_gets_a_clear_message(tenant: Tenant) -> None:
+    config = queries.settings_for(tenant=tenant)
+    VerificationSettings.objects.filter(pk=config.pk).update(minimum_age=16)
+    client, _user = logged_in(tenant)
+    young = pesel(NOW.date().replace(year=NOW.year - 15), 4)
+    response = client.post("/weryfikacja/", {"pesel": young.number, "declaration": "on"})
+    assert "co najmniej 16 lat" in " ".join(response.context["form"].non_field_errors())
+    assert not Verification.objects.exists()
+
+
 def test_successful_verification_redirects_to_next(tenant: Tenant) -> None:
     district = DistrictFactory(tenant=tenant)
     client, user = logged_in(tenant)

@@ -168,6 +168,10 @@ class Verification(TenantOwned):
     def __str__(self) -> str:
         return f"{self.get_method_display()} ({self.verified_at:%Y-%m-%d})"
 
+    @property
+    def is_resident(self) -> bool:
+        return self.level >= Level.RESIDENT
+
 
 class RegisterEntry(TenantOwned):
     """One person in the voter register the office uploaded: only the PESEL's HMAC."""
