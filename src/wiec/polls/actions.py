@@ -9,6 +9,7 @@ from django.db import transaction
 
 from wiec.accounts.models import User
 from wiec.core import audit
+from wiec.polls import queries
 from wiec.polls.models import Eligibility, Option, Poll, Question
 from wiec.tenants.models import District, Tenant
 from wiec.verification import keys
@@ -17,7 +18,6 @@ from wiec.verification.models import Level
 from wiec.verification.pesel import Pesel
 from wiec.verification.queries import Identity
 from wiec.voting import actions as voting
-from wiec.voting import queries as voting_queries
 from wiec.voting.exceptions import NotEligible, NotOpen
 from wiec.voting.models import Channel
 from wiec.voting.permissions import Ineligible
@@ -160,7 +160,7 @@ def vote(*, poll: Poll, identity: Identity, choices: dict[str, list[int]], at: d
         box=poll.box,
         identity=identity,
         choices=choices,
-        district_ids=voting_queries.district_ids(poll.box),
+        district_ids=queries.district_ids(poll),
         channel=Channel.ONLINE,
         at=at,
     )
@@ -193,7 +193,7 @@ def enter_paper_ballot(
         box=poll.box,
         identity=identity,
         choices=choices,
-        district_ids=voting_queries.district_ids(poll.box),
+        district_ids=queries.district_ids(poll),
         channel=Channel.PAPER,
         at=at,
         entered_by=official,

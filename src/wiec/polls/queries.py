@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from wiec.core.registry import ProcessCard
-from wiec.polls.models import Option, Poll, Question
+from wiec.polls.models import Eligibility, Option, Poll, Question
 from wiec.polls.permissions import can_see_poll
 from wiec.tenants.models import Tenant
 from wiec.voting import queries as voting_queries
@@ -45,12 +45,19 @@ def get_poll_or_404(*, tenant: Tenant, poll_id: int, viewer: Any) -> Poll:
     poll = (
         Poll.objects.filter(tenant=tenant, pk=poll_id)
         .select_related("box")
-        .prefetch_related(_QUESTIONS, "box__districts")
+        .prefetch_related(_QUESTIONS)
         .first()
     )
     if poll is None or not can_see_poll(viewer, tenant, poll=poll):
         raise Http404
     return poll
+
+
+def district_ids(poll: Poll) -> frozenset[int]:
+    """The districts whose residents may vote; only district polls have any (no query else)."""
+    if poll.eligibility != Eligibility.DISTRICTS:
+        return frozenset()
+    return voting_queries.district_ids(poll.box)
 
 
 def get_question_or_404(*, poll: Poll, question_id: int) -> Question:

@@ -76,7 +76,7 @@ def detail(request: TenantRequest, poll_id: int) -> HttpResponse:
     reason = None
     has_voted = False
     if phase == Phase.OPEN and identity is not None:
-        district_ids = voting_queries.district_ids(poll.box)
+        district_ids = queries.district_ids(poll)
         reason = ineligibility(poll.box, identity, district_ids=district_ids, at=now)
         has_voted = voting_queries.has_voted(box=poll.box, identity=identity)
     context = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
@@ -34,7 +35,15 @@ def settings_for(*, tenant: Tenant) -> VerificationSettings:
 
 
 def tenant_key(*, tenant: Tenant) -> bytes:
-    return keys.tenant_key(settings_for(tenant=tenant).salt)
+    """The tenant's HMAC key. Its salt never changes, so it is cached (Redis when configured),
+    saving a query on every vote; the cache key names the tenant's creation time too, so a
+    reused id never meets another tenant's salt."""
+    cache_key = f"wiec:verification-salt:{tenant.pk}:{tenant.created_at.timestamp()}"
+    salt = cache.get(cache_key)
+    if salt is None:
+        salt = settings_for(tenant=tenant).salt
+        cache.set(cache_key, salt, timeout=86_400)
+    return keys.tenant_key(salt)
 
 
 @dataclass(frozen=True)
