@@ -9,8 +9,11 @@ What it does, in one process tree on this machine:
 2. seeds one municipality, one open poll (verified residents only; a single-choice and a
    multiple-choice question) and N verified residents, each with a logged-in session
    (sessions are written directly, as a log-in would; cached in Redis via REDIS_URL);
-3. starts `gunicorn wiec.wsgi --workers 2` in production mode (DEBUG off) on 127.0.0.1;
-4. baseline: for a few seconds the same clients only GET the poll page (a read-only render);
+3. starts `gunicorn wiec.wsgi --workers 2 --threads 8` (gthread: while one request waits for
+   its commit another runs, and concurrent commits share a WAL flush) in production mode
+   (DEBUG off) on 127.0.0.1; `--threads 1` gives classic sync workers;
+4. after an unmeasured warm-up, a baseline: for a few seconds the same clients only GET the
+   poll page (a read-only render);
 5. the run: C asyncio clients (keep-alive HTTP/1.1, a light load generator, but it shares the
    machine's 2 cores with gunicorn and PostgreSQL) each take the next voter and POST a ballot
    with that voter's session and CSRF token, for the given number of seconds;
@@ -310,6 +313,22 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def worker_cpu_seconds(master: int) -> float:
+    """User + system CPU time of gunicorn's workers (children of the master), from /proc."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 def wait_for(port: int, process: subprocess.Popen[bytes]) -> None:
     import socket
 
@@ -332,7 +351,7 @@ def main() -> None:
     parser.add_argument("--voters", type=int, default=40_000)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
+    parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker")
     args = parser.parse_args()
 
     env = environment()
@@ -365,6 +384,17 @@ def main() -> None:
     try:
         wait_for(args.port, server)
         poll_id = data.poll_id
+        # Warm-up (templates, translations, connections), not measured.
+        asyncio.run(
+            run_load(
+                port=args.port,
+                clients=args.clients,
+                seconds=3,
+                make=lambda _s: get_page(poll_id),
+                voters=None,
+            )
+        )
+        load_before = os.getloadavg()[0]
         baseline, base_elapsed = asyncio.run(
             run_load(
                 port=args.port,
@@ -374,6 +404,7 @@ def main() -> None:
                 voters=None,
             )
         )
+        cpu_before = worker_cpu_seconds(server.pid)
         stats, elapsed = asyncio.run(
             run_load(
                 port=args.port,
@@ -383,6 +414,8 @@ def main() -> None:
                 voters=data.sessions,
             )
         )
+        cpu_used = worker_cpu_seconds(server.pid) - cpu_before
+        load_after = os.getloadavg()[0]
         # A second ballot by the first voter must be refused.
         again, _ = asyncio.run(
             run_load(
@@ -433,6 +466,9 @@ def main() -> None:
     print(f"   ok responses    {ok}; participations {participations}; ballots {ballots}")
     print(f"   duplicates      {duplicates}; lost {lost}; unexplained ballots {phantom}")
     print(f"   second ballot   statuses {again.statuses} (409 = refused, as it must be)")
+    cpu_ms = cpu_used * 1000 / ok if ok else float("nan")
+    print(f"   gunicorn CPU    {cpu_ms:.1f} ms per ballot (both workers, user + system)")
+    print(f"   machine load    {load_before:.1f} before, {load_after:.1f} after (2 cores, shared)")
     target = rate >= 500 and p99 < 250
     print(f"   target (>= 500 ballots/s, p99 < 250 ms): {'met' if target else 'NOT met'}")
     print(
@@ -450,6 +486,8 @@ def main() -> None:
                 "unexplained": phantom,
                 "second_ballot_refused": again.statuses.get(409, 0) == 1,
                 "baseline_get_per_s": round(base_rate, 1),
+                "django_cpu_ms_per_ballot": round(cpu_ms, 2),
+                "load_average": [round(load_before, 1), round(load_after, 1)],
                 "clients": args.clients,
                 "workers": args.workers,
                 "threads": args.threads,
