@@ -275,3 +275,22 @@ def test_staff_pages_render(tenant: Tenant) -> None:
         f"/panel/sondy/{poll.pk}/papierowe/",
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_a_cached_poll_is_dropped_when_the_poll_changes(
+    tenant: Tenant, django_assert_max_num_queries: Any
+) -> None:
+    poll = make_poll(tenant, starts_at=NOW + timedelta(days=1))
+    client = client_for(tenant)
+    client.get(f"/sondy/{poll.pk}/")
+    with django_assert_max_num_queries(2):  # the tenant; the poll comes from the cache
+        client.get(f"/sondy/{poll.pk}/")
+    staff = staff_client(tenant)
+    assert "Trzecie pytanie?" not in staff.get(f"/panel/sondy/{poll.pk}/").content.decode()
+    staff.post(
+        f"/panel/sondy/{poll.pk}/pytania/nowe/",
+        {"text": "Trzecie pytanie?", "kind": "single", "options": "tak\nnie"},
+    )
+    assert "Trzecie pytanie?" in staff.get(f"/panel/sondy/{poll.pk}/").content.decode()
+    staff.post(f"/panel/sondy/{poll.pk}/", poll_values(title="Nowy tytuł"))
+    assert "Nowy tytuł" in client.get(f"/sondy/{poll.pk}/").content.decode()

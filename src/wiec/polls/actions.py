@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 
 from wiec.accounts.models import User
@@ -42,6 +43,14 @@ def _box_values(values: dict[str, Any]) -> dict[str, Any]:
         if eligibility == Eligibility.DISTRICTS
         else [],
     }
+
+
+def _forget(poll: Poll) -> None:
+    """Drop the cached copy of the poll now, and again once the change is committed (a
+    reader between the two may have cached the old rows)."""
+    key = queries.poll_cache_key(tenant_id=poll.tenant_id, poll_id=poll.pk)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def create_poll(*, tenant: Tenant, values: dict[str, Any], actor: User, at: datetime) -> Poll:
@@ -92,6 +101,7 @@ def update_poll(*, poll: Poll, values: dict[str, Any], actor: User, at: datetime
             setattr(poll, name, values.get(name, getattr(poll, name)))
         poll.save()
         audit.record(actor=actor, action="poll.changed", tenant=poll.tenant, target=poll, at=at)
+        _forget(poll)
     return poll
 
 
@@ -130,6 +140,7 @@ def save_question(
             at=at,
             data={"question": text},
         )
+        _forget(poll)
     return question
 
 
@@ -146,11 +157,13 @@ def delete_question(*, poll: Poll, question: Question, actor: User, at: datetime
             data={"question": question.text},
         )
         question.delete()
+        _forget(poll)
 
 
 def close_poll(*, poll: Poll, actor: User, at: datetime) -> Poll:
     """Freeze the poll's ballot box; results become final. Audit-logged by voting."""
     poll.box = voting.close_box(box=poll.box, actor=actor, at=at)
+    _forget(poll)
     return poll
 
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.cache import cache
+
 from wiec.demo.build import DemoContext
 from wiec.polls import actions
 from wiec.polls.models import Eligibility, Poll, QuestionKind, ResultsVisibility
+from wiec.polls.queries import poll_cache_key
 from wiec.tenants.models import District, Tenant
 from wiec.verification import actions as verification_actions
 from wiec.verification import queries as verification_queries
@@ -77,9 +80,11 @@ def load(ctx: DemoContext) -> None:
         _verify_resident(ctx, tenant, ctx.people(slug, "resident")[0], districts[0])
         title, description, questions = OPEN_POLL[slug]
         poll = _poll(ctx, tenant, official, title, description, questions, days=(-2, 12))
+        # Dates follow the demo's clock; the change bypasses the panel, so drop the cached copy.
         BallotBox.objects.filter(pk=poll.box_id).update(
             starts_at=ctx.now - timedelta(days=2), ends_at=ctx.now + timedelta(days=12)
         )
+        cache.delete(poll_cache_key(tenant_id=tenant.pk, poll_id=poll.pk))
         closed = _poll(ctx, tenant, official, *CLOSED_POLL, days=(-40, -20))
         if closed.box.closed_at is None:
             _paper_ballots(ctx, closed, official)

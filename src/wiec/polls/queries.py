@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -39,15 +40,31 @@ def staff_polls(*, tenant: Tenant) -> QuerySet[Poll]:
     )
 
 
+# Every vote reads its poll, questions and options: they are cached for a short while, and
+# polls.actions drops the entry after each change (the time limit covers edits made elsewhere,
+# e.g. in the admin). Casting re-reads the box's dates and state under a lock, so a cached
+# copy can never let a ballot into a closed or ended box.
+POLL_CACHE_SECONDS = 30
+
+
+def poll_cache_key(*, tenant_id: int, poll_id: int) -> str:
+    return f"wiec:poll:{tenant_id}:{poll_id}"
+
+
 def get_poll_or_404(*, tenant: Tenant, poll_id: int, viewer: Any) -> Poll:
-    """The poll with its box, districts, questions and options; 404 for missing, foreign and
-    (for non-staff) unpublished alike."""
-    poll = (
-        Poll.objects.filter(tenant=tenant, pk=poll_id)
-        .select_related("box")
-        .prefetch_related(_QUESTIONS)
-        .first()
-    )
+    """The poll with its box, questions and options; 404 for missing, foreign and (for
+    non-staff) unpublished alike."""
+    key = poll_cache_key(tenant_id=tenant.pk, poll_id=poll_id)
+    poll: Poll | None = cache.get(key)
+    if poll is None:
+        poll = (
+            Poll.objects.filter(tenant=tenant, pk=poll_id)
+            .select_related("box")
+            .prefetch_related(_QUESTIONS)
+            .first()
+        )
+        if poll is not None:
+            cache.set(key, poll, POLL_CACHE_SECONDS)
     if poll is None or not can_see_poll(viewer, tenant, poll=poll):
         raise Http404
     return poll
