@@ -152,19 +152,10 @@ def cast_ballot(
         current = _lock_box_for_casting(box)
         if step not in _allowed(current, at):
             raise NotOpen
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {_PARTICIPATION} (id, box_id, person_key, account_key, channel) "  # noqa: S608
-                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING id",
-                [_uuid(), box.pk, identity.person_key, identity.account_key, str(channel)],
-            )
-            if cursor.fetchone() is None:
-                raise AlreadyVoted
-            cursor.execute(
-                f"INSERT INTO {_BALLOT} (id, box_id, choices, receipt_digest) "  # noqa: S608
-                f"VALUES (%s, %s, {_json_placeholder()}, %s)",
-                [_uuid(), box.pk, payload, receipts.digest(code)],
-            )
+        participation = [_uuid(), box.pk, identity.person_key, identity.account_key, str(channel)]
+        ballot = [_uuid(), payload, receipts.digest(code)]
+        if not _insert_participation_and_ballot(participation, ballot):
+            raise AlreadyVoted
         if channel == Channel.PAPER:
             audit.record(
                 actor=entered_by,
@@ -174,6 +165,41 @@ def cast_ballot(
                 at=at,
             )
     return code
+
+
+def _insert_participation_and_ballot(participation: list[Any], ballot: list[Any]) -> bool:
+    """Write who voted, then what was chosen; False (and nothing written) if this person or
+    account already has a participation in the box.
+
+    On PostgreSQL both inserts go in one statement (one round trip): the ballot is inserted
+    only from the participation row that ON CONFLICT DO NOTHING actually wrote. The caller
+    holds the transaction.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"WITH p AS (INSERT INTO {_PARTICIPATION} "  # noqa: S608
+                "(id, box_id, person_key, account_key, channel) VALUES (%s, %s, %s, %s, %s) "
+                "ON CONFLICT DO NOTHING RETURNING box_id) "
+                f"INSERT INTO {_BALLOT} (id, box_id, choices, receipt_digest) "
+                "SELECT %s, box_id, %s::jsonb, %s FROM p RETURNING id",
+                [*participation, *ballot],
+            )
+            return cursor.fetchone() is not None
+        cursor.execute(
+            f"INSERT INTO {_PARTICIPATION} (id, box_id, person_key, account_key, channel) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING id",
+            participation,
+        )
+        if cursor.fetchone() is None:
+            return False
+        ballot_id, payload, digest = ballot
+        cursor.execute(
+            f"INSERT INTO {_BALLOT} (id, box_id, choices, receipt_digest) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s)",
+            [ballot_id, participation[1], payload, digest],
+        )
+        return True
 
 
 def _well_formed(choices: Any) -> bool:
@@ -189,10 +215,6 @@ def _well_formed(choices: Any) -> bool:
 def _uuid() -> str:
     value = uuid.UUID(bytes=secrets.token_bytes(16), version=4)
     return value.hex if connection.vendor == "sqlite" else str(value)
-
-
-def _json_placeholder() -> str:
-    return "%s::jsonb" if connection.vendor == "postgresql" else "%s"
 
 
 def _lock_box_for_casting(box: BallotBox) -> BallotBox:
