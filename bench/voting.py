@@ -4,8 +4,8 @@
 
 What it does, in one process tree on this machine:
 1. recreates the PostgreSQL database `wiec_voting_bench` (on BENCH_PG, default
-   postgres@127.0.0.1:5432) and migrates it; production settings (bench_settings.py differs
-   only in not needing `collectstatic`);
+   postgres@127.0.0.1:5432), migrates it and collects static files into a temporary folder:
+   production settings throughout;
 2. seeds one municipality, one open poll (verified residents only; a single-choice and a
    multiple-choice question) and N verified residents, each with a logged-in session
    (sessions are written directly, as a log-in would; cached in Redis via REDIS_URL);
@@ -31,10 +31,12 @@ import asyncio
 import json
 import os
 import secrets
+import shutil
 import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -44,11 +46,11 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "bench.localhost"
 DB_NAME = "wiec_voting_bench"
-PYTHONPATH = f"{ROOT / 'src'}:{ROOT / 'bench'}"
+PYTHONPATH = str(ROOT / "src")
 UNUSABLE = "!" + "bench-voter-cannot-log-in"  # an unusable password hash, as Django writes
 
 
-def environment() -> dict[str, str]:
+def environment(static_root: str) -> dict[str, str]:
     server = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
     return {
         "DATABASE_URL": f"{server}/{DB_NAME}",
@@ -59,8 +61,9 @@ def environment() -> dict[str, str]:
         "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
+        "STATIC_ROOT": static_root,
         "TASKS_BACKEND": "immediate",
-        "DJANGO_SETTINGS_MODULE": "bench_settings",
+        "DJANGO_SETTINGS_MODULE": "wiec.settings",
     }
 
 
@@ -103,7 +106,7 @@ def seed(voters: int) -> Seed:
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
-    from wiec.accounts.models import User
+    from wiec.accounts.models import Membership, Role, User
     from wiec.polls import actions
     from wiec.polls.models import Eligibility, QuestionKind, ResultsVisibility
     from wiec.tenants.models import Tenant, TenantHost
@@ -184,6 +187,16 @@ def seed(voters: int) -> Seed:
             )
         )
     Verification.objects.bulk_create(rows, batch_size=5000)
+    # Each voter has joined the municipality's site (accepted its terms), as voting requires.
+    Membership.objects.bulk_create(
+        [
+            Membership(
+                tenant=tenant, user=u, role=Role.RESIDENT, joined_at=now, terms_accepted_at=now
+            )
+            for u in users
+        ],
+        batch_size=5000,
+    )
     store = SessionStore()
     expiry = now + timedelta(days=1)
     sessions = []
@@ -354,14 +367,16 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker")
     args = parser.parse_args()
 
-    env = environment()
+    static_root = tempfile.mkdtemp(prefix="wiec-bench-static-")
+    env = environment(static_root)
     os.environ.update(env)
-    sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
+    sys.path.insert(0, str(ROOT / "src"))
 
     print(f"== database {DB_NAME}: recreate, migrate, collect static files")
     recreate_database(env)
     wiec(["migrate", "--no-input"], env)
     wiec(["compile_translations"], env)
+    wiec(["collectstatic", "--no-input"], env)
     subprocess.run(
         ["redis-cli", "-u", env["REDIS_URL"], "flushdb"], check=False, capture_output=True
     )
@@ -429,6 +444,7 @@ def main() -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(10)
+        shutil.rmtree(static_root, ignore_errors=True)
 
     from django.db import connection
 

@@ -102,10 +102,25 @@ def test_a_tampered_form_is_refused_and_nothing_is_stored(tenant: Tenant, case: 
     assert nothing_stored()
 
 
-def test_anonymous_post_is_refused(tenant: Tenant) -> None:
+def test_anonymous_post_is_sent_to_log_in(tenant: Tenant) -> None:
     poll = make_poll(tenant)
     response = client_for(tenant).post(f"/sondy/{poll.pk}/", form_data(poll))
-    assert response.status_code == 403
+    assert response.status_code == 302
+    assert "/konto/login/" in response["Location"]
+    assert nothing_stored()
+
+
+def test_a_person_who_has_not_joined_the_site_is_asked_to_join(tenant: Tenant) -> None:
+    from tests.factories import UserFactory
+
+    poll = make_poll(tenant, eligibility=Eligibility.LOGGED_IN)
+    client = voter_client(tenant, UserFactory())
+    page = client.get(f"/sondy/{poll.pk}/")
+    assert not page.context["joined"]
+    assert "/konto/dolacz/?next=" in page.content.decode()
+    response = client.post(f"/sondy/{poll.pk}/", form_data(poll))
+    assert response.status_code == 302
+    assert "/konto/dolacz/" in response["Location"]
     assert nothing_stored()
 
 

@@ -1,5 +1,12 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+def _question(data: dict[str, Any]) -> str:
+    return gettext("“%(question)s”") % {"question": data.get("question", "")}
 
 
 class PollsConfig(AppConfig):
@@ -8,7 +15,7 @@ class PollsConfig(AppConfig):
     verbose_name = _("Polls")
 
     def ready(self) -> None:
-        from wiec.core.registry import NavItem, PanelItem, registry
+        from wiec.core.registry import AuditAction, NavItem, PanelItem, registry
         from wiec.polls import permissions, queries
 
         registry.add_nav(NavItem(key="polls", label=_("Polls"), url_name="polls:list", order=40))
@@ -21,6 +28,12 @@ class PollsConfig(AppConfig):
                 allowed=permissions.can_manage_polls,
                 order=40,
             )
+        )
+        registry.add_audit_actions(
+            AuditAction("poll.created", _("Poll created")),
+            AuditAction("poll.changed", _("Poll changed")),
+            AuditAction("poll.question_saved", _("Poll question saved"), _question),
+            AuditAction("poll.question_deleted", _("Poll question deleted"), _question),
         )
         if queries.open_poll_cards not in registry.process_providers:
             registry.process_providers.append(queries.open_poll_cards)

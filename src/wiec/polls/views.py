@@ -11,12 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from wiec.core.types import TenantRequest
+from wiec.accounts.decorators import membership_required
+from wiec.accounts.permissions import membership_for
+from wiec.core.ratelimit import limit
+from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.polls import actions, presenters, queries
 from wiec.polls.forms import BallotForm
+from wiec.polls.models import Poll
 from wiec.polls.permissions import can_see_results
 from wiec.verification import queries as verification_queries
-from wiec.verification import ratelimit
 from wiec.voting import queries as voting_queries
 from wiec.voting.exceptions import AlreadyVoted, NotEligible, NotOpen, VotingError
 from wiec.voting.permissions import REASONS, Ineligible, ineligibility
@@ -43,39 +46,45 @@ def poll_list(request: TenantRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def detail(request: TenantRequest, poll_id: int) -> HttpResponse:
-    """The poll, and its ballot for whoever may vote now; POST casts the ballot.
+    """The poll, and its ballot for whoever may vote now; POST casts the ballot."""
+    if request.method == "POST":
+        return cast(request, poll_id)
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    return _render_detail(request, poll, BallotForm(poll=poll))
 
-    A refused ballot (already voted, closed, not eligible, tampered) stores nothing and comes
-    back with a message; a cast one answers with its receipt, shown this once.
-    """
+
+@membership_required
+@limit("polls.vote", per_user="20/m")
+def cast(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
+    """Cast the ballot. A refused one (already voted, not open, not eligible, tampered)
+    stores nothing and comes back with a message; a cast one answers with its receipt,
+    shown this once."""
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    form = BallotForm(request.POST, poll=poll)
+    if not form.is_valid():
+        return _render_detail(request, poll, form, status=400)
+    identity = verification_queries.identity_for_user(tenant=request.tenant, user=request.user)
+    try:
+        receipt = actions.vote(
+            poll=poll, identity=identity, choices=form.choices(), at=timezone.now()
+        )
+    except VotingError as refusal:
+        return _render_detail(request, poll, form, error=refusal_message(refusal), status=409)
+    return render(request, "polls/voted.html", {"poll": poll, "receipt": receipt})
+
+
+def _render_detail(
+    request: TenantRequest, poll: Poll, form: BallotForm, *, error: str = "", status: int = 200
+) -> HttpResponse:
     tenant, user = request.tenant, request.user
-    poll = queries.get_poll_or_404(tenant=tenant, poll_id=poll_id, viewer=user)
     now = timezone.now()
     phase = phase_at(poll.box, at=now)
-    identity = (
-        verification_queries.identity_for_user(tenant=tenant, user=user)
-        if user.is_authenticated
-        else None
-    )
-    form = BallotForm(request.POST if request.method == "POST" else None, poll=poll)
-    error, status = "", 200
-    if request.method == "POST":
-        if identity is None:
-            error, status = str(REASONS[Ineligible.LOGIN]), 403
-        elif not ratelimit.allow(action="vote", key=str(user.pk), limit=20, period=60):
-            return ratelimit.too_many(request)
-        elif form.is_valid():
-            try:
-                receipt = actions.vote(poll=poll, identity=identity, choices=form.choices(), at=now)
-            except VotingError as refusal:
-                error, status = refusal_message(refusal), 409
-            else:
-                return render(request, "polls/voted.html", {"poll": poll, "receipt": receipt})
-        else:
-            status = 400
     reason = None
     has_voted = False
-    if phase == Phase.OPEN and identity is not None:
+    membership = membership_for(user, tenant)
+    joined = membership is not None and membership.has_joined
+    if phase == Phase.OPEN and joined:
+        identity = verification_queries.identity_for_user(tenant=tenant, user=user)
         district_ids = queries.district_ids(poll)
         reason = ineligibility(poll.box, identity, district_ids=district_ids, at=now)
         has_voted = voting_queries.has_voted(box=poll.box, identity=identity)
@@ -85,6 +94,7 @@ def detail(request: TenantRequest, poll_id: int) -> HttpResponse:
         "phase_label": LABELS[phase],
         "form": form,
         "error": error,
+        "joined": joined,
         "reason": REASONS[reason] if reason else "",
         "needs_verification": reason in {Ineligible.RESIDENT, Ineligible.CONTACT},
         "has_voted": has_voted,

@@ -1,5 +1,33 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+
+def _register_counts(data: dict[str, Any]) -> str:
+    total = data.get("total", 0)
+    return ngettext(
+        "%(entries)s read; the register holds %(total)s person",
+        "%(entries)s read; the register holds %(total)s people",
+        total,
+    ) % {"entries": data.get("entries", 0), "total": total}
+
+
+def _settings_fields(data: dict[str, Any]) -> str:
+    from wiec.verification.models import VerificationSettings
+
+    meta = VerificationSettings._meta
+    return ", ".join(
+        str(getattr(meta.get_field(name), "verbose_name", name)) for name in data.get("fields", [])
+    )
+
+
+def _purged(data: dict[str, Any]) -> str:
+    return gettext("%(n)s verification(s) older than %(days)s days") % {
+        "n": data.get("verifications", 0),
+        "days": data.get("retention_days", 0),
+    }
 
 
 class VerificationConfig(AppConfig):
@@ -8,7 +36,7 @@ class VerificationConfig(AppConfig):
     verbose_name = _("Verification of residents")
 
     def ready(self) -> None:
-        from wiec.core.registry import PanelItem, registry
+        from wiec.core.registry import AuditAction, PanelItem, registry
         from wiec.verification import actions, permissions, personal_data
 
         registry.add_panel(
@@ -20,6 +48,20 @@ class VerificationConfig(AppConfig):
                 allowed=permissions.can_view_verifications,
                 order=60,
             )
+        )
+        registry.add_audit_actions(
+            AuditAction(
+                "verification.settings_changed",
+                _("Verification settings changed"),
+                _settings_fields,
+            ),
+            AuditAction("verification.in_person", _("Resident verified in person")),
+            AuditAction("verification.revoked", _("Verification withdrawn")),
+            AuditAction(
+                "verification.register_imported", _("Voter register uploaded"), _register_counts
+            ),
+            AuditAction("verification.register_cleared", _("Voter register emptied")),
+            AuditAction("verification.purged", _("Old verification data deleted"), _purged),
         )
         registry.personal_data_exporters["verification"] = personal_data.export_verification
         registry.personal_data_erasers.append(actions.erase_personal_data)

@@ -12,7 +12,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from wiec.accounts.models import User
-from wiec.accounts.queries import user_by_email
+from wiec.accounts.queries import member_by_email
 from wiec.tenants.models import District, Tenant
 from wiec.verification import keys
 from wiec.verification.models import Channel, VerificationSettings
@@ -121,7 +121,7 @@ class CodeForm(forms.Form):
 class InPersonForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address of the person's account"),
-        help_text=_("The person must have an account on this platform."),
+        help_text=_("The person must have an account and have joined this municipality's site."),
     )
     document_seen = forms.BooleanField(
         label=_("I have seen the person's identity document and the PESEL matches it"),
@@ -132,18 +132,22 @@ class InPersonForm(forms.Form):
 
     def __init__(self, *args: Any, tenant: Tenant, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.tenant = tenant
         self.fields["pesel"] = PeselField(today=today)
         self.fields["district"] = district_field(tenant, required=False)
         self.order_fields(["email", "pesel", "district", "document_seen"])
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"]
-        user = user_by_email(email)
-        if user is None:
+        membership = member_by_email(tenant=self.tenant, email=email)
+        if membership is None:
             raise forms.ValidationError(
-                _("No account uses this address. Ask the person to sign up first.")
+                _(
+                    "Nobody who has joined this municipality's site uses this address. Ask the "
+                    "person to sign up and join first."
+                )
             )
-        self.user = user
+        self.user = membership.user
         return email
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from wiec.accounts.decorators import membership_required
+from wiec.core.ratelimit import limit
 from wiec.core.types import AuthenticatedRequest
-from wiec.verification import actions, queries, ratelimit
+from wiec.verification import actions, queries
 from wiec.verification.exceptions import (
     CodeExpired,
     CodeInvalid,
@@ -65,7 +66,8 @@ def _next_url(request: AuthenticatedRequest) -> str | None:
 
 
 @never_cache
-@login_required
+@membership_required
+@limit("verification.verify", per_user="10/h")
 @require_http_methods(["GET", "POST"])
 def verify(request: AuthenticatedRequest) -> HttpResponse:
     """Status and, for a person not yet a verified resident, the declaration form.
@@ -78,29 +80,26 @@ def verify(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     verification = queries.verification_for(tenant=tenant, user=request.user)
     form = DeclarationForm(request.POST or None, tenant=tenant, config=config, today=now.date())
-    if request.method == "POST":
-        if not ratelimit.allow(action="verify", key=str(request.user.pk), limit=10, period=3600):
-            return ratelimit.too_many(request)
-        if form.is_valid():
-            try:
-                result = actions.submit_declaration(
-                    tenant=tenant,
-                    user=request.user,
-                    pesel=form.cleaned_data.get("pesel"),
-                    district=form.cleaned_data.get("district"),
-                    contact=form.cleaned_data.get("contact", ""),
-                    at=now,
-                )
-            except VerificationError as error:
-                form.add_error(None, refusal_message(error, request=request))
-            else:
-                next_url = _next_url(request)
-                if isinstance(result, PendingCode):
-                    target = reverse("verification:code")
-                    query = "?" + urlencode({"next": next_url}) if next_url else ""
-                    return redirect(target + query)
-                messages.success(request, _("Thank you. You are now a verified resident."))
-                return redirect(next_url or "verification:verify")
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = actions.submit_declaration(
+                tenant=tenant,
+                user=request.user,
+                pesel=form.cleaned_data.get("pesel"),
+                district=form.cleaned_data.get("district"),
+                contact=form.cleaned_data.get("contact", ""),
+                at=now,
+            )
+        except VerificationError as error:
+            form.add_error(None, refusal_message(error, request=request))
+        else:
+            next_url = _next_url(request)
+            if isinstance(result, PendingCode):
+                target = reverse("verification:code")
+                query = "?" + urlencode({"next": next_url}) if next_url else ""
+                return redirect(target + query)
+            messages.success(request, _("Thank you. You are now a verified resident."))
+            return redirect(next_url or "verification:verify")
     return render(
         request,
         "verification/verify.html",
@@ -115,7 +114,8 @@ def verify(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @never_cache
-@login_required
+@membership_required
+@limit("verification.code", per_user="20/h")
 @require_http_methods(["GET", "POST"])
 def code(request: AuthenticatedRequest) -> HttpResponse:
     tenant = request.tenant

@@ -6,3 +6,14 @@ class VotingConfig(AppConfig):
     name = "wiec.voting"
     label = "voting"
     verbose_name = _("Voting")
+
+    def ready(self) -> None:
+        from wiec.core.registry import AuditAction, registry
+
+        registry.add_audit_actions(
+            AuditAction("ballot_box.created", _("Ballot box created")),
+            AuditAction("ballot_box.changed", _("Ballot box dates or eligibility changed")),
+            AuditAction("ballot_box.closed", _("Ballot box closed; results final")),
+            # Who entered a paper ballot into which box: never what it says.
+            AuditAction("ballot_box.paper_ballot_entered", _("Paper ballot entered")),
+        )

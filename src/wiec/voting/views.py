@@ -6,23 +6,20 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from wiec.core.ratelimit import limit
 from wiec.core.types import TenantRequest
-from wiec.verification import ratelimit
 from wiec.voting import queries
 from wiec.voting.forms import ReceiptForm
 
 
+@limit("voting.receipt", per_ip="30/10m")
 @require_http_methods(["GET", "POST"])
 def receipt(request: TenantRequest) -> HttpResponse:
     # POST keeps receipt codes out of access logs and browser history.
     form = ReceiptForm(request.POST or None)
     box = None
     checked = False
-    if request.method == "POST":
-        ip = ratelimit.client_ip(request)
-        if not ratelimit.allow(action="receipt", key=ip, limit=30, period=600):
-            return ratelimit.too_many(request)
-        if form.is_valid():
-            checked = True
-            box = queries.box_for_receipt(tenant=request.tenant, code=form.cleaned_data["code"])
+    if request.method == "POST" and form.is_valid():
+        checked = True
+        box = queries.box_for_receipt(tenant=request.tenant, code=form.cleaned_data["code"])
     return render(request, "voting/receipt.html", {"form": form, "box": box, "checked": checked})
