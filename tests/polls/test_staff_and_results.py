@@ -12,7 +12,7 @@ from django.test import Client
 
 from tests.conftest import client_for
 from tests.factories import DistrictFactory, member
-from tests.voting.factories import NOW, ballot, form_data, make_poll, resident
+from tests.voting.factories import NOW, ballot, form_data, make_poll, resident, vote_as
 from wiec.accounts.models import Role
 from wiec.core.models import AuditEntry
 from wiec.polls import actions
@@ -182,12 +182,7 @@ def test_questions_and_eligibility_freeze_once_voting_starts(tenant: Tenant) -> 
 def test_paper_ballot_entry_checks_the_same_register(tenant: Tenant) -> None:
     poll = make_poll(tenant)
     user = resident(tenant, serial=7)
-    actions.vote(
-        poll=poll,
-        identity=verification_queries.identity_for_user(tenant=tenant, user=user),
-        choices=ballot(poll),
-        at=NOW,
-    )
+    vote_as(poll, user)
     client = staff_client(tenant)
     from tests.voting.factories import pesel
 

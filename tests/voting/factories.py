@@ -14,6 +14,7 @@ from wiec.polls.models import Eligibility, Poll, QuestionKind, ResultsVisibility
 from wiec.tenants.models import Tenant
 from wiec.verification import actions as verification_actions
 from wiec.verification.pesel import Pesel, encode, parse
+from wiec.verification.queries import identity_for_user
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=timezone.get_fixed_timezone(120))
 
@@ -113,3 +114,22 @@ def form_data(poll: Poll, *, first: int = 0, second: tuple[int, ...] = (0,)) -> 
         f"q{q1.pk}": str(choices[str(q1.pk)][0]),
         f"q{q2.pk}": [str(v) for v in choices[str(q2.pk)]],
     }
+
+
+def vote_as(poll: Poll, user: User, *, first: int = 0, second: tuple[int, ...] = (0,)) -> str:
+    """The person votes online in the poll; returns the receipt."""
+    identity = identity_for_user(tenant=poll.tenant, user=user)
+    choices = ballot(poll, first=first, second=second)
+    return poll_actions.vote(poll=poll, identity=identity, choices=choices, at=NOW)
+
+
+def paper(poll: Poll, *, serial: int, official: User, at: datetime = NOW, **where: Any) -> str:
+    """An official enters the signed paper ballot of the person with this PESEL serial."""
+    return poll_actions.enter_paper_ballot(
+        poll=poll,
+        pesel=pesel(serial=serial),
+        district=where.get("district"),
+        choices=ballot(poll, first=where.get("first", 0)),
+        official=official,
+        at=at,
+    )

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from tests.factories import DistrictFactory, member
-from tests.voting.factories import NOW, ballot, make_poll, pesel, resident
+from tests.voting.factories import NOW, ballot, make_poll, paper, pesel, resident, vote_as
 from wiec.accounts.models import Role
 from wiec.core.models import AuditEntry
 from wiec.polls import actions
@@ -53,12 +53,7 @@ def test_voting_twice_with_the_same_account_is_refused(tenant: Tenant) -> None:
 def test_another_account_with_the_same_pesel_is_refused(tenant: Tenant) -> None:
     poll = make_poll(tenant)
     first = resident(tenant, serial=3)
-    actions.vote(
-        poll=poll,
-        identity=verification_queries.identity_for_user(tenant=tenant, user=first),
-        choices=ballot(poll),
-        at=NOW,
-    )
+    vote_as(poll, first)
     # The first account's verification is purged, then the same PESEL verifies a second one.
     verification_actions.erase_personal_data(first, NOW)
     second = resident(tenant, serial=3)
@@ -89,37 +84,13 @@ def test_paper_after_online_and_online_after_paper_are_refused(tenant: Tenant) -
     poll = make_poll(tenant)
     official = member(tenant, Role.OFFICIAL)
     online = resident(tenant, serial=1)
-    actions.vote(
-        poll=poll,
-        identity=verification_queries.identity_for_user(tenant=tenant, user=online),
-        choices=ballot(poll),
-        at=NOW,
-    )
+    vote_as(poll, online)
     with pytest.raises(AlreadyVoted):
-        actions.enter_paper_ballot(
-            poll=poll,
-            pesel=pesel(serial=1),
-            district=None,
-            choices=ballot(poll),
-            official=official,
-            at=NOW,
-        )
-    actions.enter_paper_ballot(
-        poll=poll,
-        pesel=pesel(serial=2),
-        district=None,
-        choices=ballot(poll),
-        official=official,
-        at=NOW,
-    )
+        paper(poll, serial=1, official=official, at=NOW)
+    paper(poll, serial=2, official=official, at=NOW)
     later = resident(tenant, serial=2)
     with pytest.raises(AlreadyVoted):
-        actions.vote(
-            poll=poll,
-            identity=verification_queries.identity_for_user(tenant=tenant, user=later),
-            choices=ballot(poll),
-            at=NOW,
-        )
+        vote_as(poll, later)
     assert counts() == (2, 2)
     assert queries.turnout(box=poll.box) == {"online": 1, "paper": 1}
     entry = AuditEntry.objects.get(action="ballot_box.paper_ballot_entered")
@@ -140,24 +111,10 @@ def test_paper_ballots_may_be_entered_after_the_end_until_closing(tenant: Tenant
     poll = make_poll(tenant)
     official = member(tenant, Role.OFFICIAL)
     after_end = NOW + timedelta(days=8)
-    actions.enter_paper_ballot(
-        poll=poll,
-        pesel=pesel(serial=5),
-        district=None,
-        choices=ballot(poll),
-        official=official,
-        at=after_end,
-    )
+    paper(poll, serial=5, official=official, at=after_end)
     actions.close_poll(poll=poll, actor=official, at=after_end)
     with pytest.raises(NotOpen):
-        actions.enter_paper_ballot(
-            poll=poll,
-            pesel=pesel(serial=6),
-            district=None,
-            choices=ballot(poll),
-            official=official,
-            at=after_end,
-        )
+        paper(poll, serial=6, official=official, at=after_end)
     assert counts() == (1, 1)
     assert AuditEntry.objects.filter(action="ballot_box.closed").count() == 1
 
@@ -200,12 +157,7 @@ def test_ineligible_people_are_refused_and_nothing_is_stored(tenant: Tenant) -> 
     unverified = member(tenant)
     for user in (elsewhere, young, unverified):
         with pytest.raises(NotEligible):
-            actions.vote(
-                poll=poll,
-                identity=verification_queries.identity_for_user(tenant=tenant, user=user),
-                choices=ballot(poll),
-                at=NOW,
-            )
+            vote_as(poll, user)
     assert counts() == (0, 0)
 
 
@@ -231,14 +183,7 @@ def test_closing_shuffles_the_physical_order_of_ballots(tenant: Tenant) -> None:
     poll = make_poll(tenant)
     official = member(tenant, Role.OFFICIAL)
     for serial in range(30):
-        actions.enter_paper_ballot(
-            poll=poll,
-            pesel=pesel(serial=serial),
-            district=None,
-            choices=ballot(poll),
-            official=official,
-            at=NOW,
-        )
+        paper(poll, serial=serial, official=official, at=NOW)
     before = physical_order()
     actions.close_poll(poll=poll, actor=official, at=NOW)
     after = physical_order()
