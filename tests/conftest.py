@@ -8,14 +8,18 @@ from django.test import Client
 
 from tests.factories import TenantFactory
 from wiec.tenants.models import Tenant
+from wiec.tenants.queries import forget_tenants
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
-    """Rate limits live in the cache; every test starts with none used."""
+    """Rate limits live in the cache and tenants in a per-process one: every test starts
+    with neither (SQLite may give the next test's tenant the same id)."""
     cache.clear()
+    forget_tenants()
     yield
     cache.clear()
+    forget_tenants()
 
 
 @pytest.fixture

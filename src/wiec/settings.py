@@ -341,6 +341,9 @@ WIEC_DEFAULT_TENANT = env_str("WIEC_DEFAULT_TENANT", "")
 WIEC_OPERATOR_MFA = env_bool("WIEC_OPERATOR_MFA", default=not DEBUG)
 # Delivery of one-time verification codes (wiec.verification.senders): e-mail and the log.
 WIEC_CODE_SENDER = env_str("WIEC_CODE_SENDER", "wiec.verification.senders.DefaultSender")
+# How long each app process reuses a tenant looked up by host name (a change made in another
+# process shows after at most this long; 0 looks it up on every request).
+WIEC_TENANT_CACHE_SECONDS = env_int("WIEC_TENANT_CACHE_SECONDS", default=30, minimum=0)
 # Port printed in the demo's addresses.
 WIEC_DEMO_PORT = env_int("WIEC_DEMO_PORT", default=8000, minimum=1)
 

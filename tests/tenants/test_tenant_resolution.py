@@ -4,7 +4,7 @@ import pytest
 from django.test import Client, override_settings
 
 from tests.factories import PASSWORD, TenantFactory, UserFactory
-from wiec.tenants.models import Tenant
+from wiec.tenants.models import Tenant, TenantHost
 from wiec.tenants.queries import normalise_host, tenant_for_host
 
 
@@ -64,3 +64,26 @@ def test_operators_reach_the_admin_through_a_municipalitys_address(tenant: Tenan
     )
     assert answer["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_tenants_are_cached_per_process_but_a_save_is_seen_at_once(
+    tenant: Tenant, django_assert_num_queries: object
+) -> None:
+    first = tenant_for_host("nadrzecze.localhost")
+    with django_assert_num_queries(0):  # type: ignore[operator]
+        again = tenant_for_host("nadrzecze.localhost")
+    assert again == first
+    assert again is not first  # each request gets its own instance to change
+    tenant.name = "Gmina Nadrzecze Nowa"
+    tenant.save()
+    found = tenant_for_host("nadrzecze.localhost")
+    assert found is not None
+    assert found.name == "Gmina Nadrzecze Nowa"
+
+
+@pytest.mark.django_db
+def test_a_new_host_name_is_seen_at_once(tenant: Tenant) -> None:
+    assert tenant_for_host("konsultacje.nadrzecze.localhost") is None
+    TenantHost.objects.create(tenant=tenant, hostname="konsultacje.nadrzecze.localhost")
+    assert tenant_for_host("konsultacje.nadrzecze.localhost") == tenant

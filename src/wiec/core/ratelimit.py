@@ -59,12 +59,10 @@ def consume(*, scope: str, subject: str, rates: Sequence[Rate], now: float | Non
     for rate in rates:
         window = int(moment // rate.seconds)
         key = f"wiec:rl:{scope}:{subject}:{rate.seconds}:{window}"
-        cache.add(key, 0, timeout=rate.seconds + 1)
         try:
-            used = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=rate.seconds + 1)
-            used = 1
+            used = cache.incr(key)  # one round trip once the window's counter exists
+        except ValueError:
+            used = 1 if cache.add(key, 1, timeout=rate.seconds + 1) else cache.incr(key)
         allowed = allowed and used <= rate.count
     return allowed
 

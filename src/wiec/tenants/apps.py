@@ -34,13 +34,27 @@ def _rename(data: dict[str, Any]) -> str:
     }
 
 
+def _forget(**kwargs: Any) -> None:
+    from wiec.tenants.queries import forget_tenants
+
+    forget_tenants()
+
+
 class TenantsConfig(AppConfig):
     name = "wiec.tenants"
     label = "tenants"
     verbose_name = _("Municipalities")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from wiec.core.registry import AuditAction, registry
+        from wiec.tenants.models import Tenant, TenantHost
+
+        # Cache invalidation only (no domain behaviour): a saved tenant is seen at once here.
+        for model in (Tenant, TenantHost):
+            for signal in (post_save, post_delete):
+                signal.connect(_forget, sender=model, dispatch_uid=f"forget-{model.__name__}")
 
         registry.add_audit_actions(
             AuditAction("tenant.created", _("Municipality created")),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
@@ -18,13 +21,42 @@ def normalise_host(host: str) -> str:
     return host.rsplit(":", 1)[0].rstrip(".") if ":" in host else host.rstrip(".")
 
 
+# host -> (expiry, the tenant's column values or None). Every request needs its tenant, and
+# tenants change rarely: each process keeps them for WIEC_TENANT_CACHE_SECONDS, and forgets
+# them at once when a Tenant or TenantHost is saved in that process (see apps.py).
+_by_host: dict[str, tuple[float, tuple[Any, ...] | None]] = {}
+_FIELDS = [field.attname for field in Tenant._meta.concrete_fields]
+
+
 def tenant_for_host(host: str) -> Tenant | None:
-    """The active tenant that answers this host, else the configured default, else None."""
+    """The active tenant that answers this host, else the configured default, else None.
+
+    Each call returns its own instance, so a request may change it without touching others.
+    """
     name = normalise_host(host)
-    tenant = Tenant.objects.filter(hosts__hostname=name, is_active=True).first()
-    if tenant is None and settings.WIEC_DEFAULT_TENANT:
-        tenant = Tenant.objects.filter(slug=settings.WIEC_DEFAULT_TENANT, is_active=True).first()
-    return tenant
+    ttl: int = settings.WIEC_TENANT_CACHE_SECONDS
+    now = time.monotonic()
+    cached = _by_host.get(name) if ttl else None
+    if cached is not None and cached[0] > now:
+        values = cached[1]
+    else:
+        values = _lookup(name)
+        if ttl:
+            _by_host[name] = (now + ttl, values)
+    return Tenant.from_db("default", _FIELDS, values) if values is not None else None
+
+
+def _lookup(name: str) -> tuple[Any, ...] | None:
+    rows = Tenant.objects.filter(is_active=True).values_list(*_FIELDS)
+    found = rows.filter(hosts__hostname=name).first()
+    if found is None and settings.WIEC_DEFAULT_TENANT:
+        found = rows.filter(slug=settings.WIEC_DEFAULT_TENANT).first()
+    return found
+
+
+def forget_tenants() -> None:
+    """Drop this process's cached tenants (after a change, and between tests)."""
+    _by_host.clear()
 
 
 def primary_host(tenant: Tenant) -> str | None:
