@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
+from pytest_django.fixtures import Settings
 
 from tests.factories import TenantFactory
 from wiec.tenants.models import Tenant
@@ -16,6 +19,21 @@ def _fresh_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings: Settings, tmp_path: Path) -> None:
+    """Uploaded files (logos, photos, PDFs) go to a throw-away directory, not var/media;
+    passwords use a fast hash (Argon2 costs half a second per account on a CI machine)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages outside a request in English, for tests that match their wording."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
