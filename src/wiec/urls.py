@@ -9,6 +9,11 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("panel/", include("wiec.backoffice.urls")),
     path("panel/", include("wiec.accounts.urls_staff")),
+    path("dyskusja/", include("wiec.discussion.urls")),
+    path("zglos/", include("wiec.moderation.urls")),
+    path("panel/moderacja/", include("wiec.moderation.urls_staff")),
+    path("powiadomienia/", include("wiec.notifications.urls")),
+    path("panel/miejsca/", include("wiec.maps.urls_staff")),
     path("jezyk/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
