@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "wiec.moderation",
     "wiec.discussion",
     "wiec.maps",
+    "wiec.ideas",
     "wiec.backoffice",
     "wiec.demo",
     "django.contrib.admin",

@@ -9,6 +9,8 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("panel/", include("wiec.backoffice.urls")),
     path("panel/", include("wiec.accounts.urls_staff")),
+    path("pomysly/", include("wiec.ideas.urls")),
+    path("panel/pomysly/", include("wiec.ideas.urls_staff")),
     path("dyskusja/", include("wiec.discussion.urls")),
     path("zglos/", include("wiec.moderation.urls")),
     path("panel/moderacja/", include("wiec.moderation.urls_staff")),
