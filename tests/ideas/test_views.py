@@ -349,7 +349,7 @@ def test_an_ambiguous_place_offers_a_choice(client: Client, place_tenant: Tenant
     client.force_login(member(place_tenant))
     html = text_of(client.post("/pomysly/nowy/", _form(location="Pol")))
     assert "Pasuje kilka miejsc" in html
-    choices = re.findall(r'name="place" value="(\d+)"', html)
+    choices = re.findall(r'<option value="(\d+)">ul. Polna', html)
     assert len(choices) == 2
     response = client.post("/pomysly/nowy/", _form(location="Pol", place=choices[1]))
     assert response.status_code == 302
@@ -401,6 +401,7 @@ def test_submissions_can_be_closed(client: Client, tenant: Tenant) -> None:
     assert "Zgłoś pomysł" not in text_of(client.get("/pomysly/"))
 
 
+@pytest.mark.usefixtures("frozen_now")
 def test_posting_ideas_too_fast_gets_a_polite_refusal_and_keeps_the_text(
     client: Client, tenant: Tenant
 ) -> None:
@@ -584,6 +585,7 @@ def test_a_blocked_person_cannot_support(client: Client, tenant: Tenant) -> None
     assert client.post(f"/pomysly/{idea.pk}/poparcie/", {"support": "1"}).status_code == 403
 
 
+@pytest.mark.usefixtures("frozen_now")
 def test_supporting_too_fast_gets_the_polite_429_page(client: Client, tenant: Tenant) -> None:
     ideas = [IdeaFactory(tenant=tenant) for _ in range(3)]
     client.force_login(member(tenant))

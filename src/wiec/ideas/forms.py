@@ -29,6 +29,10 @@ def _choices(rows: list[Any], empty: str) -> list[tuple[str, str]]:
     return [("", empty), *((str(row.pk), row.name) for row in rows)]
 
 
+def _place_choices(rows: list[Any]) -> list[tuple[Any, str]]:
+    return [("", str(_("choose a place"))), *((p.pk, p.name) for p in rows)]
+
+
 class IdeaFilterForm(forms.Form):
     """The list's and the map's filters, from the query string; bad values are ignored."""
 
@@ -97,9 +101,7 @@ class IdeaForm(forms.Form):
         ),
         widget=LocationInput(),
     )
-    place = forms.TypedChoiceField(
-        label=_("Which place do you mean?"), required=False, coerce=int, widget=forms.RadioSelect
-    )
+    place = forms.TypedChoiceField(label=_("Which place do you mean?"), required=False, coerce=int)
     no_point = forms.BooleanField(
         label=_("I cannot find the place: save it described in words, without a point on the map"),
         required=False,
@@ -134,7 +136,7 @@ class IdeaForm(forms.Form):
         typed = self.data.get(self.add_prefix("location"), "") if self.is_bound else ""
         matches = matching_places(tenant=tenant, text=typed) if typed else []
         if len(matches) > 1:
-            _choice_field(self, "place").choices = [(p.pk, p.name) for p in matches]
+            _choice_field(self, "place").choices = _place_choices(matches)
         else:
             del self.fields["place"]
 
@@ -150,8 +152,7 @@ class IdeaForm(forms.Form):
                 self.fields["place"] = forms.TypedChoiceField(
                     label=_("Which place do you mean?"),
                     coerce=int,
-                    widget=forms.RadioSelect,
-                    choices=[(p.pk, p.name) for p in problem.choices],
+                    choices=_place_choices(problem.choices),
                 )
                 self.add_error("place", problem.message)
             elif problem.code == "not_found" and data.get("no_point"):
@@ -256,7 +257,7 @@ class FilesForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"), widget=forms.RadioSelect)
+    status = forms.ChoiceField(label=_("New status"))
     message = forms.CharField(
         label=_("Public answer"),
         max_length=5000,
@@ -269,7 +270,7 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args: Any, current: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choice_field(self, "status").choices = [
+        _choice_field(self, "status").choices = [("", _("choose the new status"))] + [
             (
                 s.value,
                 _("%(status)s (progress update)") % {"status": s.label}

@@ -9,8 +9,7 @@ from wiec.moderation.models import ReportReason
 class ReportForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("What is wrong with it?"),
-        choices=ReportReason.choices,
-        widget=forms.RadioSelect,
+        choices=[("", _("choose a reason")), *ReportReason.choices],
     )
     details = forms.CharField(
         label=_("Details"),
