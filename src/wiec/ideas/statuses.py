@@ -9,21 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # A rejection must say why; a few words are not a justification.
 MIN_JUSTIFICATION = 30
 
 
 class IdeaStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    NEW = "new", _("new")
-    ANALYSIS = "analysis", _("under analysis")
-    ACCEPTED = "accepted", _("accepted for implementation")
-    BUDGET = "budget", _("passed to the participatory budget")
-    REJECTED = "rejected", _("rejected")
-    IN_PROGRESS = "in_progress", _("being implemented")
-    DONE = "done", _("implemented")
+    DRAFT = "draft", pgettext_lazy("idea status", "draft")
+    NEW = "new", pgettext_lazy("idea status", "new")
+    ANALYSIS = "analysis", pgettext_lazy("idea status", "under analysis")
+    ACCEPTED = "accepted", pgettext_lazy("idea status", "accepted for implementation")
+    BUDGET = "budget", pgettext_lazy("idea status", "passed to the participatory budget")
+    REJECTED = "rejected", pgettext_lazy("idea status", "rejected")
+    IN_PROGRESS = "in_progress", pgettext_lazy("idea status", "being implemented")
+    DONE = "done", pgettext_lazy("idea status", "implemented")
 
 
 @dataclass(frozen=True)
