@@ -119,10 +119,13 @@ def test_foreign_objects_cannot_be_changed(
 def test_lists_and_the_map_show_only_this_municipality(
     tenant: Tenant, other_tenant: Tenant
 ) -> None:
-    IdeaFactory(tenant=tenant, title="Nasz pomysł")
-    IdeaFactory(tenant=other_tenant, title="Ich pomysł")
+    ours = IdeaFactory(tenant=tenant, title="Nasz pomysł")
+    theirs = IdeaFactory(tenant=other_tenant, title="Ich pomysł")
     client = client_for(tenant)
-    for url in ("/pomysly/", "/pomysly/mapa.geojson", "/pomysly/?q=pomysl"):
+    for url in ("/pomysly/", "/pomysly/?q=pomysl"):
         body = client.get(url).content.decode()
         assert "Nasz pomysł" in body
         assert "Ich pomysł" not in body
+    points = client.get("/pomysly/mapa.geojson").json()["features"]
+    assert [p["id"] for p in points] == [ours.pk]
+    assert client.get(f"/pomysly/{theirs.pk}/mapa.json").status_code == 404

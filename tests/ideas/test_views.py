@@ -170,7 +170,7 @@ def test_the_list_needs_the_same_queries_for_any_number_of_ideas(
 
 
 def test_geojson_has_every_visible_idea_with_a_point(client: Client, tenant: Tenant) -> None:
-    shown = IdeaFactory(tenant=tenant, title='Ławka "przy" rzece', lat=52.123456789, lon=16.5)
+    shown = IdeaFactory(tenant=tenant, lat=52.123456789, lon=16.5)
     IdeaFactory(tenant=tenant, lat=None, lon=None)
     IdeaFactory(tenant=tenant, status=S.DRAFT)
     IdeaFactory(tenant=tenant, hidden_at=timezone.now(), hidden_reason="x")
@@ -183,16 +183,29 @@ def test_geojson_has_every_visible_idea_with_a_point(client: Client, tenant: Ten
             "type": "Feature",
             "id": shown.pk,
             "geometry": {"type": "Point", "coordinates": [16.5, 52.12346]},
-            "properties": {"t": 'Ławka "przy" rzece', "s": "new"},
+            "properties": {"s": "new"},
         }
     ]
 
 
 def test_geojson_follows_the_filters(client: Client, tenant: Tenant) -> None:
     IdeaFactory(tenant=tenant, title="Ławka")
-    IdeaFactory(tenant=tenant, title="Chodnik", status=S.DONE)
+    done = IdeaFactory(tenant=tenant, title="Chodnik", status=S.DONE)
     data = json.loads(client.get("/pomysly/mapa.geojson?status=done").content)
-    assert [f["properties"]["t"] for f in data["features"]] == ["Chodnik"]
+    assert [f["id"] for f in data["features"]] == [done.pk]
+
+
+def test_a_markers_card_is_fetched_when_it_opens(client: Client, tenant: Tenant) -> None:
+    idea = IdeaFactory(tenant=tenant, title='Ławka "przy" <rzece>', support_count=3)
+    card = json.loads(client.get(f"/pomysly/{idea.pk}/mapa.json").content)
+    assert card == {
+        "title": 'Ławka "przy" <rzece>',
+        "url": f"/pomysly/{idea.pk}/",
+        "status": "nowy",
+        "supports": "3 poparcia",
+    }
+    hidden = IdeaFactory(tenant=tenant, hidden_at=timezone.now(), hidden_reason="x")
+    assert client.get(f"/pomysly/{hidden.pk}/mapa.json").status_code == 404
 
 
 def test_geojson_is_revalidated_by_etag_and_changes_when_an_idea_is_hidden(

@@ -49,7 +49,7 @@ class IdeaFilterForm(forms.Form):
             list(categories(tenant=tenant)), str(_("all categories"))
         )
         _choice_field(self, "district").choices = _choices(
-            list(districts(tenant=tenant)), str(_("all districts"))
+            list(districts(tenant=tenant).only("pk", "name")), str(_("all districts"))
         )
         _choice_field(self, "status").choices = [("", _("all statuses"))] + [
             (s.value, s.label) for s in PUBLIC_STATUSES
@@ -93,7 +93,6 @@ class IdeaForm(forms.Form):
     category = forms.TypedChoiceField(label=_("Category"), coerce=int)
     location = forms.CharField(
         label=_("Where?"),
-        required=False,
         max_length=200,
         help_text=_(
             "A street or place from the list (e.g. “ul. Szkolna 5”), or coordinates "
@@ -120,7 +119,8 @@ class IdeaForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.tenant = tenant
         self.category_rows = {c.pk: c for c in categories(tenant=tenant)}
-        self.district_rows = {d.pk: d for d in districts(tenant=tenant)}
+        # The borders are not needed here, and they are the big part of a district row.
+        self.district_rows = {d.pk: d for d in districts(tenant=tenant).defer("geometry")}
         _choice_field(self, "category").choices = _choices(
             list(self.category_rows.values()), str(_("choose a category"))
         )
@@ -143,6 +143,8 @@ class IdeaForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         text = data.get("location", "")
+        if not text:
+            return data  # "required" has said it
         try:
             self.location_result = resolve_location(
                 tenant=self.tenant, text=text, place_id=data.get("place") or None

@@ -98,8 +98,8 @@ class Idea(Moderatable):
         _("PDF attachment"), upload_to=attachment_name, blank=True, max_length=200
     )
     attachment_title = models.CharField(_("attachment name"), max_length=200, blank=True)
-    # fold()ed title, description and address: full-text search on PostgreSQL (GIN index on
-    # to_tsvector('simple', search_text), migration 0002) and word-prefix LIKE on SQLite.
+    # fold()ed title, description and address: full-text search on PostgreSQL (a generated,
+    # GIN-indexed tsvector column, migration 0002) and word-prefix LIKE on SQLite.
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"))
     updated_at = models.DateTimeField(_("updated"))

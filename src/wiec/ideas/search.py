@@ -3,8 +3,9 @@
 Both databases search the same folded text (`Idea.search_text`: lower case, no diacritics, so
 "laka" finds "Łąka" and "zrodlo" finds "źródło"). PostgreSQL has no Polish stemmer, so each
 typed word matches as a prefix ("chodnik" finds "chodniki", "chodnikow"): `to_tsquery('simple',
-'chodnik:*')` against a GIN-indexed `to_tsvector('simple', search_text)`. SQLite does the same
-word-prefix match with LIKE.
+'chodnik:*')` against `search_vector`, a stored, GIN-indexed `to_tsvector('simple', search_text)`
+column that exists on PostgreSQL only (migration 0002; the database fills it, the ORM never
+writes it). SQLite does the same word-prefix match with LIKE.
 """
 
 from __future__ import annotations
@@ -32,8 +33,7 @@ def search(rows: QuerySet, query: str) -> QuerySet:  # type: ignore[type-arg]
         # fold() leaves only letters and digits, so the words are safe tsquery lexemes.
         # The words go in as a parameter; the table name is the model's own.
         matches = RawSQL(  # noqa: S611
-            f"""to_tsvector('simple'::regconfig, "{table}"."search_text") """
-            "@@ to_tsquery('simple'::regconfig, %s)",
+            f'"{table}"."search_vector" @@ to_tsquery(\'simple\'::regconfig, %s)',
             [" & ".join(f"{word}:*" for word in words)],
             output_field=BooleanField(),
         )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("nowy/", views.create, name="create"),
     path("moje/", views.mine, name="mine"),
     path("<int:idea_id>/", views.detail, name="detail"),
+    path("<int:idea_id>/mapa.json", views.map_card, name="map_card"),
     path("<int:idea_id>/edytuj/", views.edit, name="edit"),
     path("<int:idea_id>/pliki/", views.files, name="files"),
     path(

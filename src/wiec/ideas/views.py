@@ -8,12 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wiec.core.types import AuthenticatedRequest, TenantRequest
@@ -32,7 +33,7 @@ from wiec.ideas.permissions import (
 )
 from wiec.ideas.statuses import PUBLIC_STATUSES
 from wiec.ideas.uploads import MAX_PHOTOS
-from wiec.maps.geojson import dumps_collection, point_feature
+from wiec.maps.geojson import dumps_points
 from wiec.moderation import ratelimit
 
 IDEA_RATES = [ratelimit.Rate(10, 3600, "user"), ratelimit.Rate(30, 3600, "ip")]
@@ -68,7 +69,7 @@ def idea_map(request: TenantRequest) -> HttpResponse:
     context.update(
         labels_json=json.dumps({s.value: str(s.label) for s in PUBLIC_STATUSES}),
         geojson_url=reverse("ideas:geojson"),
-        detail_url=reverse("ideas:detail", args=[0]),
+        card_url=reverse("ideas:map_card", args=[0]),
     )
     return render(request, "ideas/map.html", context)
 
@@ -84,16 +85,28 @@ def geojson(request: TenantRequest) -> HttpResponse:
     key = f"wiec:ideas:geojson:{version}"
     body = cache.get(key)
     if body is None:
-        body = dumps_collection(
-            point_feature(pk, lat=lat, lon=lon, t=title, s=status)
-            for pk, lat, lon, title, status in queries.map_points(
-                tenant=request.tenant, filters=filters
-            )
-        )
+        points = queries.map_points(tenant=request.tenant, filters=filters)
+        body = dumps_points((pk, lat, lon, {"s": status}) for pk, lat, lon, status in points)
         cache.set(key, body, GEOJSON_CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/geo+json")
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response
+
+
+def map_card(request: TenantRequest, idea_id: int) -> JsonResponse:
+    """What a map marker's popup shows, fetched when it is opened (the GeoJSON has no titles)."""
+    idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
+    response = JsonResponse(
+        {
+            "title": idea.title,
+            "url": idea.get_absolute_url(),
+            "status": str(idea.get_status_display()),
+            "supports": ngettext("%(count)d support", "%(count)d supports", idea.support_count)
+            % {"count": idea.support_count},
+        }
+    )
+    patch_cache_control(response, private=True, max_age=60)
     return response
 
 

@@ -58,6 +58,20 @@
 
   function browse(element) {
     var data = element.dataset;
+    // The GeoJSON holds points and statuses only; a popup asks for the idea's title when opened.
+    function fillPopup(popup, id) {
+      fetch(data.cardUrl.replace("/0/", "/" + id + "/"), { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (card) {
+          if (!card) { return; }
+          var box = document.createElement("div");
+          box.appendChild(link(card.url, card.title));
+          var facts = document.createElement("p");
+          facts.textContent = card.status + " · " + card.supports;
+          box.appendChild(facts);
+          popup.setContent(box);
+        });
+    }
     var map = baseMap(element);
     var labels = JSON.parse(data.labels || "{}");
     var status = element.parentNode.querySelector("[data-map-status]");
@@ -91,14 +105,14 @@
       .then(function (collection) {
         var markers = collection.features.map(function (feature) {
           var c = feature.geometry.coordinates;
-          var title = feature.properties.t;
-          var m = marker([c[1], c[0]], title);
-          var popup = document.createElement("div");
-          popup.appendChild(link(data.detailUrl.replace("/0/", "/" + feature.id + "/"), title));
-          var state = document.createElement("p");
-          state.textContent = labels[feature.properties.s] || "";
-          popup.appendChild(state);
-          m.bindPopup(popup);
+          var label = data.markerLabel + ": " + (labels[feature.properties.s] || "");
+          var m = marker([c[1], c[0]], label);
+          m.bindPopup(function () {
+            var waiting = document.createElement("p");
+            waiting.textContent = data.loading;
+            return waiting;
+          });
+          m.on("popupopen", function (event) { fillPopup(event.popup, feature.id); });
           return m;
         });
         clusters.addLayers(markers);
