@@ -25,6 +25,7 @@
     var bounds = L.latLngBounds([edges[0], edges[1]], [edges[2], edges[3]]);
     var map = L.map(element, {
       scrollWheelZoom: false,
+      fadeAnimation: false,  // popups and tiles appear at once: no half-transparent text
       maxBounds: bounds.pad(0.5),
       zoomControl: false
     });
