@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wiec.core.types import AuthenticatedRequest
+from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.discussion import actions, queries
 from wiec.discussion.forms import CommentForm
 from wiec.discussion.models import Comment, Thread
@@ -35,7 +35,7 @@ COMMENT_RATES = [
 
 
 def thread_context(
-    request: HttpRequest,
+    request: TenantRequest,
     *,
     thread: Thread,
     kind: OwnerKind,
@@ -44,7 +44,7 @@ def thread_context(
 ) -> dict[str, Any]:
     """What `discussion/thread.html` needs; owners' pages add it to their own context."""
     now = timezone.now()
-    tenant = request.tenant  # type: ignore[attr-defined]
+    tenant = request.tenant
     comments = queries.comment_tree(thread=thread)
     for comment in comments:
         for item in [comment, *comment.thread_replies]:  # type: ignore[attr-defined]

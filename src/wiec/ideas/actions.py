@@ -45,9 +45,25 @@ class JustificationMissingError(IdeaError):
     pass
 
 
-def _place(idea: Idea, *, location: Location, district: District | None) -> None:
+def _write(
+    idea: Idea,
+    *,
+    title: str,
+    description: str,
+    category: Category | None,
+    location: Location,
+    district: District | None,
+    at: datetime,
+) -> Idea:
+    """Set what the author wrote and where, and save. The person's district wins over the
+    district of the point (they may know better near a border)."""
+    idea.title, idea.description, idea.category = title, description, category
     idea.lat, idea.lon, idea.address = location.lat, location.lon, location.address
     idea.district = district or location.district
+    idea.search_text = search_text(title, description, location.address)
+    idea.updated_at = at
+    idea.save()
+    return idea
 
 
 def create_idea(
@@ -61,25 +77,19 @@ def create_idea(
     district: District | None,
     at: datetime,
 ) -> Idea:
-    """Save a draft (only its author sees it). Caller has checked `can_submit_idea`.
-
-    `district` is the person's choice; without one, the district of the point is used.
-    """
+    """Save a draft (only its author sees it). Caller has checked `can_submit_idea`."""
     with transaction.atomic():
-        idea = Idea(
-            tenant=tenant,
-            author=author,
+        thread = create_thread(tenant=tenant, owner_model=Idea, at=at)
+        idea = Idea(tenant=tenant, author=author, thread=thread, created_at=at)
+        return _write(
+            idea,
             title=title,
             description=description,
             category=category,
-            thread=create_thread(tenant=tenant, owner_model=Idea, at=at),
-            created_at=at,
-            updated_at=at,
+            location=location,
+            district=district,
+            at=at,
         )
-        _place(idea, location=location, district=district)
-        idea.search_text = search_text(title, description, idea.address)
-        idea.save()
-    return idea
 
 
 def update_idea(
@@ -93,12 +103,15 @@ def update_idea(
     at: datetime,
 ) -> Idea:
     """Change the text and place. Caller has checked `can_edit_idea` (before any answer)."""
-    idea.title, idea.description, idea.category = title, description, category
-    _place(idea, location=location, district=district)
-    idea.search_text = search_text(title, description, idea.address)
-    idea.updated_at = at
-    idea.save()
-    return idea
+    return _write(
+        idea,
+        title=title,
+        description=description,
+        category=category,
+        location=location,
+        district=district,
+        at=at,
+    )
 
 
 def publish_idea(*, idea: Idea, at: datetime) -> Idea:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wiec.ideas.queries import SORTS, IdeaFilters
 from wiec.ideas.statuses import MIN_JUSTIFICATION, PUBLIC_STATUSES, IdeaStatus, allowed_next
 from wiec.ideas.uploads import CleanPhoto, UploadError, check_pdf, clean_photo
+from wiec.maps.coordinates import parse_coordinates
 from wiec.maps.queries import (
     Location,
     LocationError,
@@ -134,7 +135,8 @@ class IdeaForm(forms.Form):
         widget.place_names = list(places(tenant=tenant).values_list("name", flat=True))
         # The list of places to choose from appears only when a typed name matched several.
         typed = self.data.get(self.add_prefix("location"), "") if self.is_bound else ""
-        matches = matching_places(tenant=tenant, text=typed) if typed else []
+        typed_a_name = typed and parse_coordinates(typed) is None
+        matches = matching_places(tenant=tenant, text=typed) if typed_a_name else []
         if len(matches) > 1:
             _choice_field(self, "place").choices = _place_choices(matches)
         else:
@@ -150,13 +152,8 @@ class IdeaForm(forms.Form):
                 tenant=self.tenant, text=text, place_id=data.get("place") or None
             )
         except LocationError as problem:
-            if problem.choices:
-                self.fields["place"] = forms.TypedChoiceField(
-                    label=_("Which place do you mean?"),
-                    coerce=int,
-                    choices=_place_choices(problem.choices),
-                )
-                self.add_error("place", problem.message)
+            if problem.code == "ambiguous":  # __init__ has offered the same places
+                self.add_error("place" if "place" in self.fields else "location", problem.message)
             elif problem.code == "not_found" and data.get("no_point"):
                 self.location_result = Location(None, None, text.strip(), None)
                 if not data.get("district"):
@@ -213,12 +210,12 @@ class FilesForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
-    clean_photos_result: list[CleanPhoto]
+    cleaned_photos: list[CleanPhoto]
 
     def __init__(self, *args: Any, free_slots: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.free_slots = free_slots
-        self.clean_photos_result = []
+        self.cleaned_photos = []
         self.fields["photos"].help_text = _(
             "JPEG, PNG or WebP, at most 10 MB each. You can add %(n)d more."
         ) % {"n": free_slots}
@@ -233,7 +230,7 @@ class FilesForm(forms.Form):
         errors = []
         for upload in files:
             try:
-                self.clean_photos_result.append(
+                self.cleaned_photos.append(
                     clean_photo(upload, name=upload.name or "", size=upload.size)
                 )
             except UploadError as problem:

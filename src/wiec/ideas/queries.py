@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wiec.ideas.models import Idea, IdeaAnswer, IdeaPhoto, IdeaSettings, Support
 from wiec.ideas.search import search
-from wiec.ideas.statuses import PUBLIC_STATUSES, IdeaStatus
+from wiec.ideas.statuses import PUBLIC_STATUSES
 
 if TYPE_CHECKING:
     from wiec.accounts.models import User
@@ -152,17 +152,8 @@ def has_supported(*, idea: Idea, user: Any) -> bool:
     return Support.objects.filter(idea=idea, user=user).exists()
 
 
-def waiting_for_answer(*, tenant: Tenant) -> QuerySet[Idea]:
-    """Published ideas the office has not answered yet, the longest waiting first."""
-    return (
-        public_ideas(tenant=tenant)
-        .filter(status=IdeaStatus.NEW)
-        .select_related("category", "district")
-        .order_by("published_at", "pk")
-    )
-
-
 def ideas_in_status(*, tenant: Tenant, status: str) -> QuerySet[Idea]:
+    """Public ideas in one status, the longest waiting first (new ones wait for an answer)."""
     return (
         public_ideas(tenant=tenant)
         .filter(status=status)

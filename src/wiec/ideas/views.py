@@ -50,9 +50,14 @@ def _listing(request: TenantRequest) -> dict[str, Any]:
     return {"filter_form": form, "filters": filters, "page": page}
 
 
+def _results_only(request: TenantRequest) -> bool:
+    """htmx asks for the results alone (filters changed, or a page link followed)."""
+    return bool(request.htmx) and request.htmx.target == "idea-results"
+
+
 def idea_list(request: TenantRequest) -> HttpResponse:
     context = _listing(request)
-    if request.htmx and request.htmx.target == "idea-results":
+    if _results_only(request):
         return render(request, "ideas/list.html#results", context)
     settings = queries.settings_for(tenant=request.tenant)
     context.update(
@@ -64,7 +69,7 @@ def idea_list(request: TenantRequest) -> HttpResponse:
 
 def idea_map(request: TenantRequest) -> HttpResponse:
     context = _listing(request)
-    if request.htmx and request.htmx.target == "idea-results":
+    if _results_only(request):
         return render(request, "ideas/list.html#results", context)
     context.update(
         labels_json=json.dumps({s.value: str(s.label) for s in PUBLIC_STATUSES}),
@@ -236,8 +241,8 @@ def files(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
         now = timezone.now()
         if ratelimit.consume(request, action="idea-files", rates=UPLOAD_RATES, at=now):
             try:
-                if form.clean_photos_result:
-                    actions.add_photos(idea=idea, photos=form.clean_photos_result, at=now)
+                if form.cleaned_photos:
+                    actions.add_photos(idea=idea, photos=form.cleaned_photos, at=now)
                 if form.cleaned_data.get("attachment"):
                     actions.set_attachment(
                         idea=idea, upload=form.cleaned_data["attachment"], at=now

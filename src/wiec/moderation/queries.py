@@ -23,31 +23,29 @@ def has_active_block(*, user: User, tenant: Tenant) -> bool:
     return Block.objects.filter(tenant=tenant, user=user, lifted_at__isnull=True).exists()
 
 
-def get_reportable_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ModeratedKind, Any]:
-    """Content the public can see (published, not hidden) in this municipality, else 404."""
+def _content_or_404(
+    *, tenant: Tenant, key: str, object_id: int, include_hidden: bool
+) -> tuple[ModeratedKind, Any]:
     kind = registry.kind(key)
     if kind is None:
         raise Http404
-    rows = kind.published(kind.model._default_manager.filter(tenant=tenant, hidden_at__isnull=True))
+    rows = kind.published(kind.model._default_manager.filter(tenant=tenant))
+    if not include_hidden:
+        rows = rows.filter(hidden_at__isnull=True)
     obj = rows.filter(pk=object_id).first()
     if obj is None:
         raise Http404
     return kind, obj
 
 
+def get_reportable_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ModeratedKind, Any]:
+    """Content the public can see (published, not hidden) in this municipality, else 404."""
+    return _content_or_404(tenant=tenant, key=key, object_id=object_id, include_hidden=False)
+
+
 def get_moderated_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ModeratedKind, Any]:
     """Content of this municipality for a moderator, hidden or not."""
-    kind = registry.kind(key)
-    if kind is None:
-        raise Http404
-    obj = (
-        kind.published(kind.model._default_manager.filter(tenant=tenant))
-        .filter(pk=object_id)
-        .first()
-    )
-    if obj is None:
-        raise Http404
-    return kind, obj
+    return _content_or_404(tenant=tenant, key=key, object_id=object_id, include_hidden=True)
 
 
 @dataclass
@@ -103,10 +101,6 @@ def report_queue(*, tenant: Tenant, limit: int = 100) -> list[QueueItem]:
                 )
             )
     return items
-
-
-def open_report_count(*, tenant: Tenant) -> int:
-    return Report.objects.filter(tenant=tenant, resolved_at__isnull=True).count()
 
 
 def recently_hidden(*, tenant: Tenant, limit: int = 20) -> list[tuple[ModeratedKind, Any]]:
