@@ -503,7 +503,9 @@ def test_uploaded_photos_are_stored_clean_and_served_as_jpeg(
     [
         ("virus.jpg", b"MZ\x90\x00not an image", "nie jest zdjęciem, które umiemy odczytać"),
         ("bomb.png", png_with_header_size(30_000, 30_000), "ma za dużo pikseli"),
+        ("huge.jpg", b"\xff\xd8\xff" + bytes(10 * 1024 * 1024), "jest większy niż 10 MB"),
     ],
+    ids=["not-an-image", "decompression-bomb", "oversized"],
 )
 def test_bad_photos_get_a_clear_message_next_to_the_field(
     client: Client, tenant: Tenant, name: str, data: bytes, message: str
