@@ -114,9 +114,14 @@ def test_submit_support_comment_and_answer_an_idea_by_keyboard(
 
 
 def _fixtures_for_pages(demo: Any) -> dict[str, int]:
-    """A draft and a fresh comment of the demo resident, plus ids to visit."""
+    """A draft and a fresh comment of the demo resident, plus ids to visit.
+
+    Everything is read before the browser starts: the live server shares the test's SQLite
+    connection, and using it from both threads at once fails.
+    """
     from wiec.accounts.models import User
     from wiec.discussion.actions import post_comment
+    from wiec.discussion.models import Comment
     from wiec.ideas import actions
     from wiec.ideas.models import Idea
     from wiec.maps.queries import resolve_location
@@ -145,7 +150,15 @@ def _fixtures_for_pages(demo: Any) -> dict[str, int]:
     )
     hidden = Idea.objects.filter(tenant=tenant, hidden_at__isnull=False).first()
     assert hidden is not None
-    return {"draft": draft.pk, "idea": public.pk, "comment": comment.pk, "hidden": hidden.pk}
+    reported = Comment.objects.filter(tenant=tenant, body__contains="opony").first()
+    assert reported is not None
+    return {
+        "draft": draft.pk,
+        "idea": public.pk,
+        "comment": comment.pk,
+        "hidden": hidden.pk,
+        "reported": reported.pk,
+    }
 
 
 @pytest.mark.parametrize("language", ["pl", "en", "uk"])
@@ -193,16 +206,13 @@ def test_every_page_of_ideas_passes_axe(page: Any, demo: Any, site: Any, languag
     page.context.clear_cookies()
     choose_language(page, base, language)
     log_in(page, base, "admin@nadrzecze.example")
-    from wiec.discussion.models import Comment
-
-    reported = Comment.objects.filter(body__contains="opony").values_list("pk", flat=True).first()
     for path in (
         "/panel/pomysly/",
         "/panel/pomysly/?status=rejected",
         f"/panel/pomysly/{ids['idea']}/",
         "/panel/pomysly/ustawienia/",
         "/panel/moderacja/",
-        f"/panel/moderacja/comment/{reported}/",
+        f"/panel/moderacja/comment/{ids['reported']}/",
         f"/panel/moderacja/idea/{ids['hidden']}/",
         "/panel/moderacja/blokady/",
         "/panel/miejsca/",
