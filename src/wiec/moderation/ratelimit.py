@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -26,11 +27,24 @@ class Rate:
     per: Scope
 
 
+def client_address(request: HttpRequest) -> str:
+    """The client's address. Behind ALLAUTH_TRUSTED_PROXY_COUNT reverse proxies (the setting
+    allauth's own limits use) it is read from X-Forwarded-For; otherwise every person would
+    share the proxy's address and one limit."""
+    proxies = int(getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0) or 0)
+    forwarded = request.headers.get("x-forwarded-for", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",")]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
 def _identity(request: HttpRequest, per: Scope) -> str | None:
     if per == "user":
         user = getattr(request, "user", None)
         return str(user.pk) if user is not None and user.is_authenticated else None
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     # Addresses are hashed so the cache holds no personal data in clear.
     return hashlib.sha256(address.encode()).hexdigest()[:16] if address else None
 
