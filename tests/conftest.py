@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone, translation
+from pytest_django.fixtures import Settings
 
 from tests.factories import TenantFactory
 from wiec.tenants.models import Tenant
@@ -20,6 +24,31 @@ def _fresh_cache() -> Iterator[None]:
     yield
     cache.clear()
     forget_tenants()
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(request: pytest.FixtureRequest, settings: Settings, tmp_path: Path) -> None:
+    """Uploaded files (logos, photos, PDFs) go to a throw-away directory, not var/media;
+    passwords use a fast hash (Argon2 costs half a second per account on a CI machine) except
+    in tests marked `production_hashing`."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if "production_hashing" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def frozen_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    """The clock stands still (mid-minute), so rate-limit windows cannot roll over mid-test."""
+    now = datetime(2026, 5, 4, 10, 15, 30, tzinfo=UTC)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    return now
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages outside a request in English, for tests that match their wording."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

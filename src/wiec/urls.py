@@ -21,6 +21,13 @@ urlpatterns = [
     path("potwierdzenie-glosu/", include("wiec.voting.urls")),
     path("sondy/", include("wiec.polls.urls")),
     path("panel/sondy/", include("wiec.polls.urls_staff")),
+    path("pomysly/", include("wiec.ideas.urls")),
+    path("panel/pomysly/", include("wiec.ideas.urls_staff")),
+    path("dyskusja/", include("wiec.discussion.urls")),
+    path("zglos/", include("wiec.moderation.urls")),
+    path("panel/moderacja/", include("wiec.moderation.urls_staff")),
+    path("powiadomienia/", include("wiec.notifications.urls")),
+    path("panel/miejsca/", include("wiec.maps.urls_staff")),
     path("jezyk/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

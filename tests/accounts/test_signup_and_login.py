@@ -25,6 +25,7 @@ def signup(client: Client, email: str = "nowa@example.org", **extra: str) -> obj
     return client.post("/konto/signup/", data)
 
 
+@pytest.mark.production_hashing
 def test_signup_sends_a_confirmation_and_joins_the_tenant(client: Client, tenant: Tenant) -> None:
     response = signup(client)
     assert response.status_code == 302

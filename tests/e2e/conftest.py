@@ -13,10 +13,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 # pytest-django's live_server runs in a thread; Playwright's sync API runs an event loop in
 # the test thread, which Django would otherwise refuse to touch the database from.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+class _OneRequestAtATime(WSGIServer):
+    """The live server without a thread per request.
+
+    On SQLite the test database lives in memory and every server thread shares its one
+    connection; a page that loads several database-backed images at once (photo thumbnails)
+    then races on it and a request fails at random. PostgreSQL gives each thread its own
+    connection, so the threaded server stays there.
+    """
+
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+
+
+if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
+    LiveServerThread.server_class = _OneRequestAtATime
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

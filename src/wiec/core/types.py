@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest
 
 if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
+
     from wiec.accounts.models import User
     from wiec.tenants.models import Tenant
 
@@ -15,6 +17,8 @@ class TenantRequest(HttpRequest):
     """A request that TenantMiddleware resolved to a municipality (tenant-less paths excepted)."""
 
     tenant: Tenant
+    htmx: HtmxDetails
+    """From django-htmx's middleware: whether (and how) htmx made the request."""
 
 
 class AuthenticatedRequest(TenantRequest):

@@ -29,7 +29,7 @@ DEMO_PASSWORD = "wiec-demo-2026"  # noqa: S105 - printed for everyone: it is the
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Modules add their demo content here ("module.path:function"); each gets the DemoContext.
-MODULE_LOADERS: list[str] = ["wiec.polls.demo:load"]
+MODULE_LOADERS: list[str] = ["wiec.maps.demo:load", "wiec.ideas.demo:load", "wiec.polls.demo:load"]
 
 
 @dataclass

@@ -1,0 +1,305 @@
+"""Every write to ideas: drafts, publishing, photos, supports and the office's answers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.text import get_valid_filename
+
+from wiec.core import audit
+from wiec.discussion.actions import create_thread
+from wiec.discussion.queries import follower_ids
+from wiec.ideas.models import Idea, IdeaAnswer, IdeaPhoto, IdeaSettings, Support
+from wiec.ideas.search import search_text
+from wiec.ideas.statuses import MIN_JUSTIFICATION, IdeaStatus, allowed_next
+from wiec.ideas.uploads import MAX_PHOTOS, CleanPhoto
+from wiec.notifications.actions import notify
+
+if TYPE_CHECKING:
+    from wiec.accounts.models import User
+    from wiec.maps.queries import Location
+    from wiec.tenants.models import Category, District, Tenant
+
+ANSWERED_NOTIFICATION = "ideas.answered"
+FOLLOWED_ANSWERED_NOTIFICATION = "ideas.followed_answered"
+
+
+class IdeaError(Exception):
+    """A step the idea's state does not allow; views turn it into a message."""
+
+
+class TooManyPhotosError(IdeaError):
+    pass
+
+
+class TransitionNotAllowedError(IdeaError):
+    pass
+
+
+class JustificationMissingError(IdeaError):
+    pass
+
+
+def _write(
+    idea: Idea,
+    *,
+    title: str,
+    description: str,
+    category: Category | None,
+    location: Location,
+    district: District | None,
+    at: datetime,
+) -> Idea:
+    """Set what the author wrote and where, and save. The person's district wins over the
+    district of the point (they may know better near a border)."""
+    idea.title, idea.description, idea.category = title, description, category
+    idea.lat, idea.lon, idea.address = location.lat, location.lon, location.address
+    idea.district = district or location.district
+    idea.search_text = search_text(title, description, location.address)
+    idea.updated_at = at
+    idea.save()
+    return idea
+
+
+def create_idea(
+    *,
+    tenant: Tenant,
+    author: User,
+    title: str,
+    description: str,
+    category: Category | None,
+    location: Location,
+    district: District | None,
+    at: datetime,
+) -> Idea:
+    """Save a draft (only its author sees it). Caller has checked `can_submit_idea`."""
+    with transaction.atomic():
+        thread = create_thread(tenant=tenant, owner_model=Idea, at=at)
+        idea = Idea(tenant=tenant, author=author, thread=thread, created_at=at)
+        return _write(
+            idea,
+            title=title,
+            description=description,
+            category=category,
+            location=location,
+            district=district,
+            at=at,
+        )
+
+
+def update_idea(
+    *,
+    idea: Idea,
+    title: str,
+    description: str,
+    category: Category | None,
+    location: Location,
+    district: District | None,
+    at: datetime,
+) -> Idea:
+    """Change the text and place. Caller has checked `can_edit_idea` (before any answer)."""
+    return _write(
+        idea,
+        title=title,
+        description=description,
+        category=category,
+        location=location,
+        district=district,
+        at=at,
+    )
+
+
+def publish_idea(*, idea: Idea, at: datetime) -> Idea:
+    """A draft becomes a new idea, public and waiting for the office's answer."""
+    updated = Idea.objects.filter(pk=idea.pk, status=IdeaStatus.DRAFT).update(
+        status=IdeaStatus.NEW, published_at=at, updated_at=at
+    )
+    if updated:
+        idea.status, idea.published_at, idea.updated_at = IdeaStatus.NEW, at, at
+    return idea
+
+
+def _delete_files(names: list[Any]) -> None:
+    for field in names:
+        if field:
+            field.storage.delete(field.name)
+
+
+def delete_draft(*, idea: Idea) -> None:
+    """Remove a draft with its photos and files. Caller has checked `can_delete_idea`."""
+    files = [idea.attachment]
+    for photo in IdeaPhoto.objects.filter(idea=idea):
+        files += [photo.image, photo.thumbnail]
+    with transaction.atomic():
+        thread = idea.thread
+        idea.delete()
+        thread.delete()
+    transaction.on_commit(lambda: _delete_files(files))
+
+
+def add_photos(*, idea: Idea, photos: list[CleanPhoto], at: datetime) -> list[IdeaPhoto]:
+    """Store cleaned photos; an idea holds at most MAX_PHOTOS (checked under a lock)."""
+    with transaction.atomic():
+        Idea.objects.select_for_update().filter(pk=idea.pk).first()
+        present = IdeaPhoto.objects.filter(idea=idea).count()
+        if present + len(photos) > MAX_PHOTOS:
+            raise TooManyPhotosError
+        stored = []
+        for offset, photo in enumerate(photos):
+            item = IdeaPhoto(
+                tenant_id=idea.tenant_id,
+                idea=idea,
+                width=photo.width,
+                height=photo.height,
+                position=present + offset,
+                created_at=at,
+            )
+            item.image.save("photo.jpg", ContentFile(photo.image), save=False)
+            item.thumbnail.save("thumbnail.jpg", ContentFile(photo.thumbnail), save=False)
+            item.save()
+            stored.append(item)
+        Idea.objects.filter(pk=idea.pk).update(updated_at=at)
+    return stored
+
+
+def remove_photo(*, photo: IdeaPhoto, at: datetime) -> None:
+    files = [photo.image, photo.thumbnail]
+    with transaction.atomic():
+        photo.delete()
+        Idea.objects.filter(pk=photo.idea_id).update(updated_at=at)
+    transaction.on_commit(lambda: _delete_files(files))
+
+
+def set_attachment(*, idea: Idea, upload: UploadedFile[bytes], at: datetime) -> Idea:
+    """Attach a checked PDF, replacing the previous one."""
+    old = idea.attachment if idea.attachment else None
+    idea.attachment.save("attachment.pdf", upload, save=False)
+    idea.attachment_title = get_valid_filename(upload.name or "attachment.pdf")[:200]
+    idea.updated_at = at
+    idea.save(update_fields=["attachment", "attachment_title", "updated_at"])
+    if old:
+        transaction.on_commit(lambda: _delete_files([old]))
+    return idea
+
+
+def remove_attachment(*, idea: Idea, at: datetime) -> Idea:
+    old = idea.attachment
+    Idea.objects.filter(pk=idea.pk).update(attachment="", attachment_title="", updated_at=at)
+    idea.attachment, idea.attachment_title, idea.updated_at = "", "", at
+    transaction.on_commit(lambda: _delete_files([old]))
+    return idea
+
+
+def support_idea(*, idea: Idea, user: User, at: datetime) -> bool:
+    """Add the person's support; a second one changes nothing. Returns whether it was new.
+
+    Caller has checked `can_support_idea`. The unique constraint settles concurrent clicks.
+    """
+    try:
+        with transaction.atomic():
+            Support.objects.create(tenant_id=idea.tenant_id, idea=idea, user=user, created_at=at)
+            Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
+    except IntegrityError:
+        return False
+    idea.support_count += 1
+    return True
+
+
+def withdraw_support(*, idea: Idea, user: User) -> bool:
+    """Take the person's support back; without one, nothing happens."""
+    with transaction.atomic():
+        deleted, _ = Support.objects.filter(idea=idea, user=user).delete()
+        if deleted:
+            Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - 1)
+    if deleted:
+        idea.support_count -= 1
+    return bool(deleted)
+
+
+def answer_idea(
+    *, idea: Idea, official: User, status: str, message: str, at: datetime
+) -> IdeaAnswer:
+    """Record the office's public answer and move the idea to `status`.
+
+    Caller has checked `can_answer_idea`. The move must be in the status table; a rejection
+    needs a justification. Locks the idea so two officials cannot answer from the same state.
+    The author and the followers are told after commit.
+    """
+    with transaction.atomic():
+        locked = Idea.objects.select_for_update().get(pk=idea.pk)
+        if IdeaStatus(status) not in allowed_next(locked.status):
+            raise TransitionNotAllowedError
+        if status == IdeaStatus.REJECTED and len(message.strip()) < MIN_JUSTIFICATION:
+            raise JustificationMissingError
+        answer = IdeaAnswer.objects.create(
+            tenant_id=locked.tenant_id,
+            idea=locked,
+            author=official,
+            status_before=locked.status,
+            status=status,
+            message=message,
+            created_at=at,
+        )
+        Idea.objects.filter(pk=locked.pk).update(status=status, updated_at=at)
+        audit.record(
+            actor=official,
+            action="idea.answered",
+            tenant=idea.tenant,
+            target=locked,
+            at=at,
+            data={"from": locked.status, "to": status},
+        )
+        data = {"title": locked.title, "status": status}
+        url = locked.get_absolute_url() + "#answers"
+        if locked.author_id not in (None, official.pk):
+            notify(
+                tenant=idea.tenant,
+                recipient_ids=[locked.author_id],
+                kind=ANSWERED_NOTIFICATION,
+                data=data,
+                url=url,
+                at=at,
+            )
+        notify(
+            tenant=idea.tenant,
+            recipient_ids=[
+                pk
+                for pk in follower_ids(thread=locked.thread)
+                if pk not in (locked.author_id, official.pk)
+            ],
+            kind=FOLLOWED_ANSWERED_NOTIFICATION,
+            data=data,
+            url=url,
+            at=at,
+        )
+    idea.status, idea.updated_at = status, at
+    return answer
+
+
+def save_settings(
+    *, tenant: Tenant, accepting: bool, intro: str, actor: User, at: datetime
+) -> IdeaSettings:
+    with transaction.atomic():
+        settings, _created = IdeaSettings.objects.update_or_create(
+            tenant=tenant, defaults={"accepting": accepting, "intro": intro}
+        )
+        audit.record(
+            actor=actor,
+            action="ideas.settings_saved",
+            tenant=tenant,
+            target=settings,
+            at=at,
+            data={"accepting": accepting},
+        )
+    return settings
+
+
+def erase_drafts(user: User, at: datetime) -> None:
+    """Account deletion: unpublished drafts go; published ideas stay, without the author."""
+    for idea in Idea.objects.filter(author=user, status=IdeaStatus.DRAFT).select_related("thread"):
+        delete_draft(idea=idea)

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MapsConfig(AppConfig):
+    name = "wiec.maps"
+    label = "maps"
+    verbose_name = _("Maps")
+
+    def ready(self) -> None:
+        from wiec.accounts import permissions
+        from wiec.core.registry import PanelItem, registry
+
+        registry.add_panel(
+            PanelItem(
+                key="places",
+                label=_("Places"),
+                description=_("Streets and places people can type instead of using the map."),
+                url_name="maps_staff:places",
+                allowed=permissions.can_manage_tenant,
+                order=84,
+            )
+        )

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from wiec.maps import views_staff
+
+app_name = "maps_staff"
+urlpatterns = [
+    path("", views_staff.places, name="places"),
+]

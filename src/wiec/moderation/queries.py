@@ -1,0 +1,152 @@
+"""Reads for moderation: the queue, the content behind a report, history and blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Min, Q, QuerySet
+from django.http import Http404
+
+from wiec.moderation import registry
+from wiec.moderation.models import Block, Decision, Moderatable, Report, ReportReason
+from wiec.moderation.registry import ModeratedKind
+
+if TYPE_CHECKING:
+    from wiec.accounts.models import User
+    from wiec.tenants.models import Tenant
+
+
+def has_active_block(*, user: User, tenant: Tenant) -> bool:
+    return Block.objects.filter(tenant=tenant, user=user, lifted_at__isnull=True).exists()
+
+
+def _content_or_404(
+    *, tenant: Tenant, key: str, object_id: int, include_hidden: bool
+) -> tuple[ModeratedKind, Any]:
+    kind = registry.kind(key)
+    if kind is None:
+        raise Http404
+    rows = kind.published(kind.model._default_manager.filter(tenant=tenant))
+    if not include_hidden:
+        rows = rows.filter(hidden_at__isnull=True)
+    obj = rows.filter(pk=object_id).first()
+    if obj is None:
+        raise Http404
+    return kind, obj
+
+
+def get_reportable_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ModeratedKind, Any]:
+    """Content the public can see (published, not hidden) in this municipality, else 404."""
+    return _content_or_404(tenant=tenant, key=key, object_id=object_id, include_hidden=False)
+
+
+def get_moderated_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ModeratedKind, Any]:
+    """Content of this municipality for a moderator, hidden or not."""
+    return _content_or_404(tenant=tenant, key=key, object_id=object_id, include_hidden=True)
+
+
+@dataclass
+class QueueItem:
+    kind: ModeratedKind
+    content: Any
+    report_count: int
+    first_reported_at: datetime
+    reasons: list[str] = field(default_factory=list)
+    """The reasons given, as words in the current language."""
+
+
+def report_queue(*, tenant: Tenant, limit: int = 100) -> list[QueueItem]:
+    """Content with open reports, the longest waiting first; one row per piece of content."""
+    groups = list(
+        Report.objects.filter(tenant=tenant, resolved_at__isnull=True)
+        .values("content_type_id", "object_id")
+        .annotate(report_count=Count("pk"), first=Min("created_at"))
+        .order_by("first")[:limit]
+    )
+    if not groups:
+        return []
+    types = ContentType.objects.get_for_models(*(k.model for k in registry.kinds()))
+    kind_by_type = {types[k.model].pk: k for k in registry.kinds()}
+    objects: dict[tuple[int, int], Any] = {}
+    for type_id, kind in kind_by_type.items():
+        ids = [g["object_id"] for g in groups if g["content_type_id"] == type_id]
+        if ids:
+            for pk, obj in kind.model._default_manager.filter(tenant=tenant).in_bulk(ids).items():
+                objects[(type_id, pk)] = obj
+    reasons: dict[tuple[int, int], list[str]] = {}
+    pairs = Q()
+    for g in groups:
+        pairs |= Q(content_type_id=g["content_type_id"], object_id=g["object_id"])
+    for type_id, object_id, reason in (
+        Report.objects.filter(tenant=tenant, resolved_at__isnull=True)
+        .filter(pairs)
+        .values_list("content_type_id", "object_id", "reason")
+        .order_by("created_at")
+    ):
+        reasons.setdefault((type_id, object_id), []).append(reason)
+    items = []
+    for g in groups:
+        key = (g["content_type_id"], g["object_id"])
+        if key in objects and g["content_type_id"] in kind_by_type:
+            items.append(
+                QueueItem(
+                    kind=kind_by_type[g["content_type_id"]],
+                    content=objects[key],
+                    report_count=g["report_count"],
+                    first_reported_at=g["first"],
+                    reasons=[str(ReportReason(r).label) for r in sorted(set(reasons.get(key, [])))],
+                )
+            )
+    return items
+
+
+def recently_hidden(*, tenant: Tenant, limit: int = 20) -> list[tuple[ModeratedKind, Any]]:
+    """Hidden content of every kind, most recently hidden first (to restore a mistake)."""
+    rows: list[tuple[ModeratedKind, Any]] = []
+    for kind in registry.kinds():
+        hidden = kind.model._default_manager.filter(tenant=tenant, hidden_at__isnull=False)
+        rows.extend((kind, obj) for obj in hidden.order_by("-hidden_at")[:limit])
+    rows.sort(key=lambda row: row[1].hidden_at, reverse=True)
+    return rows[:limit]
+
+
+def _about(obj: Moderatable) -> Q:
+    return Q(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+def reports_about(*, obj: Moderatable) -> QuerySet[Report]:
+    return (
+        Report.objects.filter(_about(obj), tenant_id=obj.tenant_id)
+        .select_related("reporter")
+        .order_by("-created_at")
+    )
+
+
+def decisions_about(*, obj: Moderatable) -> QuerySet[Decision]:
+    return (
+        Decision.objects.filter(_about(obj), tenant_id=obj.tenant_id)
+        .select_related("moderator")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def active_blocks(*, tenant: Tenant) -> QuerySet[Block]:
+    return (
+        Block.objects.filter(tenant=tenant, lifted_at__isnull=True)
+        .select_related("user", "blocked_by")
+        .order_by("-created_at")
+    )
+
+
+def active_block_for(*, tenant: Tenant, user: User) -> Block | None:
+    return Block.objects.filter(tenant=tenant, user=user, lifted_at__isnull=True).first()
+
+
+def get_active_block_or_404(*, tenant: Tenant, block_id: int) -> Block:
+    block = Block.objects.filter(tenant=tenant, pk=block_id, lifted_at__isnull=True).first()
+    if block is None:
+        raise Http404
+    return block

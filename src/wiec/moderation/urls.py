@@ -1,0 +1,8 @@
+from django.urls import path
+
+from wiec.moderation import views
+
+app_name = "moderation"
+urlpatterns = [
+    path("<slug:key>/<int:object_id>/", views.report, name="report"),
+]

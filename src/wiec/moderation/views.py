@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wiec.core.types import AuthenticatedRequest
+from wiec.moderation import actions, queries, ratelimit
+from wiec.moderation.forms import ReportForm
+from wiec.moderation.permissions import can_report
+
+REPORT_RATES = [
+    ratelimit.Rate(10, 3600, "user"),
+    ratelimit.Rate(30, 3600, "ip"),
+]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request: AuthenticatedRequest, key: str, object_id: int) -> HttpResponse:
+    kind, obj = queries.get_reportable_or_404(tenant=request.tenant, key=key, object_id=object_id)
+    if not can_report(request.user, request.tenant):
+        raise PermissionDenied
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        now = timezone.now()
+        if ratelimit.consume(request, action="report", rates=REPORT_RATES, at=now):
+            actions.report_content(
+                obj=obj,
+                reporter=request.user,
+                reason=form.cleaned_data["reason"],
+                details=form.cleaned_data["details"],
+                at=now,
+            )
+            messages.success(request, _("Thank you. The moderators will look at your report soon."))
+            return redirect(kind.public_url(obj))
+        form.add_error(None, _("You have sent many reports in a short while. Please try later."))
+        status = 429
+    return render(
+        request,
+        "moderation/report.html",
+        {"form": form, "kind": kind, "text": kind.text(obj), "back_url": kind.public_url(obj)},
+        status=status,
+    )

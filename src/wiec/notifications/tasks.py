@@ -1,0 +1,70 @@
+"""E-mails for notifications, sent in the background (Django Tasks) after the action commits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from wiec.notifications import kinds
+from wiec.notifications.models import EmailPreference, Notification
+from wiec.tenants.models import Tenant
+from wiec.tenants.queries import primary_host
+
+
+def site_url(tenant: Tenant) -> str:
+    """The municipality's public address, for links in e-mails (no request to ask)."""
+    host = primary_host(tenant) or "localhost"
+    if settings.DEBUG:
+        return f"http://{host}:{settings.WIEC_DEMO_PORT}"
+    return f"https://{host}"
+
+
+@task
+def send_notification_emails(*, notification_ids: list[int]) -> int:
+    """E-mail each notification whose recipient wants that kind by e-mail; returns how many.
+
+    Each is sent at most once (`emailed_at`), so a retried task does not repeat mail.
+    """
+    rows = list(
+        Notification.objects.filter(pk__in=notification_ids, emailed_at__isnull=True)
+        .select_related("recipient", "tenant")
+        .order_by("pk")
+    )
+    chosen = {
+        (user_id, kind): email
+        for user_id, kind, email in EmailPreference.objects.filter(
+            user_id__in={n.recipient_id for n in rows}
+        ).values_list("user_id", "kind", "email")
+    }
+    sent = 0
+    for notification in rows:
+        kind = kinds.get(notification.kind)
+        if kind is None or not notification.recipient.is_active:
+            continue
+        if not chosen.get((notification.recipient_id, kind.key), kind.email_by_default):
+            continue
+        tenant = notification.tenant
+        base = site_url(tenant)
+        with translation.override(tenant.default_language):
+            message = kind.message(notification.data)
+            body = render_to_string(
+                "notifications/email/notification.txt",
+                {
+                    "tenant": tenant,
+                    "message": message,
+                    "url": base + notification.url,
+                    "settings_url": base + reverse("notifications:preferences"),
+                },
+            )
+            EmailMessage(
+                subject=f"[{tenant.name}] {message}"[:200],
+                body=body,
+                to=[notification.recipient.email],
+            ).send()
+        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+        sent += 1
+    return sent

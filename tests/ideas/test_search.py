@@ -1,0 +1,47 @@
+"""Search runs on PostgreSQL's full-text index and falls back to LIKE on SQLite."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from tests.ideas.factories import IdeaFactory
+from wiec.ideas.models import Idea
+from wiec.ideas.search import search, search_text
+from wiec.tenants.models import Tenant
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_text_is_folded_for_both_databases() -> None:
+    assert search_text("Źródło na Łące", "ul. Żwirowa 5") == "zrodlo na lace ul zwirowa 5"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_postgres_queries_the_indexed_generated_column() -> None:
+    sql = str(search(Idea.objects.all(), "łąka").query)
+    assert '"ideas_idea"."search_vector" @@ to_tsquery' in sql
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'idea_search_fts'")
+        (definition,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT generation_expression FROM information_schema.columns "
+            "WHERE table_name = 'ideas_idea' AND column_name = 'search_vector'"
+        )
+        (expression,) = cursor.fetchone()
+    assert "USING gin (search_vector)" in definition
+    assert "to_tsvector('simple'::regconfig, search_text)" in expression
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback")
+def test_sqlite_matches_word_prefixes_with_like() -> None:
+    sql = str(search(Idea.objects.all(), "łąka").query)
+    assert "LIKE" in sql.upper()
+
+
+def test_every_typed_word_must_match(tenant: Tenant) -> None:
+    IdeaFactory(tenant=tenant, title="Ławki przy szkole", description="Nowe ławki.")
+    rows = Idea.objects.filter(tenant=tenant)
+    assert search(rows, "lawki szkol").count() == 1
+    assert search(rows, "lawki parku").count() == 0
+    assert search(rows, "!!! & | :*").count() == 1  # nothing searchable: no filter, no error
