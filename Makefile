@@ -46,7 +46,7 @@ compile-messages: $(VENV)/.installed
 
 demo: $(VENV)/.installed compile-messages
 	$(BIN)/wiec migrate --no-input
-	$(BIN)/wiec demo
+	WIEC_DEMO_PORT=$(PORT) $(BIN)/wiec demo
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/ – press Ctrl+C to stop."
 	$(BIN)/wiec runserver $(HOST):$(PORT)
@@ -69,7 +69,7 @@ pytest: $(VENV)/.installed-dev
 # For developers: refresh the catalogues after changing strings (needs GNU gettext).
 messages: $(VENV)/.installed
 	@for app in $(I18N_APPS); do \
-		(cd src/wiec/$$app && ../../../$(BIN)/wiec makemessages --no-obsolete -l pl -l en -l uk --ignore 'tests/*' >/dev/null) || exit 1; \
+		(cd src/wiec/$$app && ../../../$(BIN)/wiec makemessages --no-obsolete --add-location file -l pl -l en -l uk --ignore 'tests/*' >/dev/null) || exit 1; \
 	done
 	@echo "Updated: $(I18N_APPS). Fill every msgstr (Polish has 4 plural forms)."
 

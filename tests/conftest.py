@@ -32,6 +32,7 @@ def _test_settings(request: pytest.FixtureRequest, settings: Settings, tmp_path:
     passwords use a fast hash (Argon2 costs half a second per account on a CI machine) except
     in tests marked `production_hashing`."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     if "production_hashing" not in request.keywords:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

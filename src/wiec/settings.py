@@ -318,6 +318,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static"))) if not DEBUG else None
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads served only through views that check access (e.g. ideas' photos); never by the proxy.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 # The demo serves uploaded files itself; in production the reverse proxy serves MEDIA_ROOT.
 WIEC_SERVE_MEDIA = env_bool("WIEC_SERVE_MEDIA", default=DEBUG)
 # Third-party browser code comes from PyPI packages at install time, never copied in here.

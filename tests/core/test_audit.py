@@ -25,3 +25,24 @@ def test_record_keeps_actor_and_target_labels(tenant: Tenant) -> None:
     assert entry.target_type == "tenants.tenant"
     assert entry.target_label == "Gmina Nadrzecze"
     assert AuditEntry.objects.filter(tenant=tenant).count() == 1
+
+
+def test_every_step_written_to_the_audit_log_has_a_readable_name() -> None:
+    """Officials read the log in their language: every action code a module writes needs a
+    registered, translated name (wiec.core.registry.AuditAction)."""
+    import re
+    from pathlib import Path
+
+    import wiec
+    from wiec.core.registry import registry
+    from wiec.moderation.models import DecisionAction
+
+    written: set[str] = set()
+    for path in Path(wiec.__file__).parent.rglob("*.py"):
+        text = path.read_text()
+        if "audit.record(" in text:
+            written.update(re.findall(r'action="([a-z_]+\.[a-z_]+)"', text))
+    written.update(f"moderation.{action}" for action in DecisionAction.values)
+    assert written, "the scan found no audit steps"
+    missing = sorted(code for code in written if code not in registry.audit_actions)
+    assert not missing

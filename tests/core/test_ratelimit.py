@@ -4,7 +4,7 @@ import pytest
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory, override_settings
 
-from wiec.core.ratelimit import Rate, client_ip, consume, limit
+from wiec.core.ratelimit import Rate, allow, client_ip, consume, limit
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,44 @@ def test_the_decorator_answers_429_and_skips_the_view(tenant: object) -> None:
     get = factory.get("/", REMOTE_ADDR="192.0.2.7")
     get.tenant = tenant  # type: ignore[attr-defined]
     assert view(get).status_code == 200
+
+
+def _request(user_id: int | None = None, address: str = "10.0.0.1") -> HttpRequest:
+    from django.contrib.auth.models import AnonymousUser
+
+    made = RequestFactory().post("/", REMOTE_ADDR=address)
+    made.user = (  # type: ignore[assignment]
+        AnonymousUser()
+        if user_id is None
+        else type("U", (), {"pk": user_id, "is_authenticated": True})()
+    )
+    return made
+
+
+def test_people_and_actions_are_counted_apart() -> None:
+    assert allow(_request(1), "a", per_user="1/m") is True
+    assert allow(_request(2), "a", per_user="1/m") is True
+    assert allow(_request(1), "b", per_user="1/m") is True
+    assert allow(_request(1), "a", per_user="1/m") is False
+
+
+def test_one_address_is_limited_across_accounts() -> None:
+    rates = {"per_user": "5/m", "per_ip": "2/m"}
+    assert allow(_request(1), "a", **rates) is True
+    assert allow(_request(2), "a", **rates) is True
+    assert allow(_request(3), "a", **rates) is False
+    assert allow(_request(3, "10.0.0.2"), "a", **rates) is True
+
+
+def test_anonymous_requests_count_only_by_address() -> None:
+    assert all(allow(_request(), "a", per_user="1/m", per_ip="7/m") for _ in range(7))
+    assert allow(_request(), "a", per_user="1/m", per_ip="7/m") is False
+
+
+def test_the_cache_holds_no_client_address() -> None:
+    from django.core.cache import cache
+
+    allow(_request(address="198.51.100.23"), "private", per_ip="5/m")
+    keys = list(cache._cache.keys())  # type: ignore[attr-defined]  # LocMemCache in tests
+    assert keys
+    assert not any("198.51.100.23" in key for key in keys)

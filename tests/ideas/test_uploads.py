@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -119,3 +121,13 @@ def test_a_pdf_is_known_by_its_signature_not_its_name() -> None:
         check_pdf(io.BytesIO(b"MZ\x90\x00 an executable"), name="plan.pdf", size=20)
     with pytest.raises(UploadError, match="larger than 10 MB"):
         check_pdf(io.BytesIO(b"%PDF-"), name="plan.pdf", size=11 * 1024 * 1024)
+
+
+@pytest.mark.django_db
+def test_idea_files_are_kept_outside_the_public_media_folder(settings: Any) -> None:
+    from wiec.ideas.models import IdeaPhoto
+
+    field = IdeaPhoto._meta.get_field("image")
+    location = Path(field.storage.path("x.jpg")).resolve()  # type: ignore[attr-defined]
+    assert Path(settings.PRIVATE_MEDIA_ROOT).resolve() in location.parents
+    assert Path(settings.MEDIA_ROOT).resolve() not in location.parents

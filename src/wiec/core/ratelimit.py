@@ -1,13 +1,16 @@
 """Rate limits for everything people can post: fixed windows counted in the cache.
 
 Limits hold across app servers when REDIS_URL gives a shared cache. Each rate is written like
-allauth's ("5/m", "30/h", "100/d"); a request is allowed while every rate has room.
+allauth's ("5/m", "30/h", "100/d"); a request is allowed while every rate has room. Counters
+are per municipality, per person and per client address (hashed: the cache holds no address).
+Views either answer with the polite 429 page (`limit`) or, where a form was filled in, check
+`allow` and put the refusal on the form so nothing typed is lost.
 """
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import wraps
@@ -17,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -54,7 +58,7 @@ def client_ip(request: HttpRequest) -> str:
 
 def consume(*, scope: str, subject: str, rates: Sequence[Rate], now: float | None = None) -> bool:
     """Count one use of `scope` by `subject`; False when any rate is exceeded."""
-    moment = time.time() if now is None else now
+    moment = timezone.now().timestamp() if now is None else now
     allowed = True
     for rate in rates:
         window = int(moment // rate.seconds)
@@ -74,19 +78,33 @@ def limit(
 
     Rates are comma-separated: `per_user="5/m,50/d"`. Limits are per municipality.
     """
-    user_rates = [Rate.parse(r) for r in per_user.split(",") if r]
-    ip_rates = [Rate.parse(r) for r in per_ip.split(",") if r]
+    user_rates, ip_rates = _rates(per_user), _rates(per_ip)
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method in methods and not _allowed(request, scope, user_rates, ip_rates):
-                return render(request, "429.html", status=429)
+                return too_many_requests(request)
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def allow(request: HttpRequest, scope: str, *, per_user: str = "", per_ip: str = "") -> bool:
+    """Count one attempt at `scope` by this person and this address; False when any rate is
+    used up. Anonymous requests count by address only."""
+    return _allowed(request, scope, _rates(per_user), _rates(per_ip))
+
+
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    """The site's polite 429 page."""
+    return render(request, "429.html", status=429)
+
+
+def _rates(specs: str) -> list[Rate]:
+    return [Rate.parse(spec) for spec in specs.split(",") if spec]
 
 
 def _allowed(
@@ -95,10 +113,10 @@ def _allowed(
     tenant = getattr(request, "tenant", None)
     prefix = f"{scope}:{getattr(tenant, 'pk', '-')}"
     allowed = True
-    if user_rates and request.user.is_authenticated:
-        allowed = consume(scope=prefix, subject=f"u{request.user.pk}", rates=user_rates)
+    user = getattr(request, "user", None)
+    if user_rates and user is not None and user.is_authenticated:
+        allowed = consume(scope=prefix, subject=f"u{user.pk}", rates=user_rates)
     if ip_rates:
-        allowed = (
-            consume(scope=prefix, subject=f"ip{client_ip(request)}", rates=ip_rates) and allowed
-        )
+        address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:16]
+        allowed = consume(scope=prefix, subject=f"ip{address}", rates=ip_rates) and allowed
     return allowed

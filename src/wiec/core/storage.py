@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.utils.functional import cached_property
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
@@ -20,3 +25,30 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):  # type: ignore[
     """
 
     patterns = _without_source_maps(CompressedManifestStaticFilesStorage.patterns)
+
+
+class PrivateFileStorage(FileSystemStorage):
+    """Uploads that only views may hand out, after checking who is asking (a hidden idea's
+    photos, for example). They live in PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT, so the web
+    server never serves them directly and their addresses cannot outlive a moderation step."""
+
+    def __init__(self) -> None:
+        super().__init__(base_url=None)
+
+    @cached_property
+    def base_location(self) -> str:
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    def _clear_cached_properties(self, setting: str, **kwargs: Any) -> None:
+        super()._clear_cached_properties(setting, **kwargs)  # type: ignore[arg-type]
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+
+_private = PrivateFileStorage()
+
+
+def private_storage() -> PrivateFileStorage:
+    """For `FileField(storage=private_storage)`: migrations keep the reference, not a path."""
+    return _private

@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wiec.core import ratelimit
 from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.discussion import actions, queries
 from wiec.discussion.forms import CommentForm
@@ -24,14 +25,9 @@ from wiec.discussion.permissions import (
     can_follow,
 )
 from wiec.discussion.registry import OwnerKind
-from wiec.moderation import ratelimit
 from wiec.moderation.permissions import is_blocked
 
-COMMENT_RATES = [
-    ratelimit.Rate(5, 60, "user"),
-    ratelimit.Rate(30, 3600, "user"),
-    ratelimit.Rate(100, 3600, "ip"),
-]
+COMMENT_RATES = {"per_user": "5/m,30/h", "per_ip": "100/h"}
 
 
 def thread_context(
@@ -80,7 +76,7 @@ def post_comment(request: AuthenticatedRequest, thread_id: int) -> HttpResponse:
         parent = None
         if form.cleaned_data["parent"]:
             parent = Comment.objects.filter(thread=thread, pk=form.cleaned_data["parent"]).first()
-        if ratelimit.consume(request, action="comment", rates=COMMENT_RATES, at=now):
+        if ratelimit.allow(request, "comment", **COMMENT_RATES):
             comment = actions.post_comment(
                 thread=thread,
                 author=request.user,

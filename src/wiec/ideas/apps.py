@@ -1,5 +1,22 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.apps import AppConfig
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+def _status_change(data: dict[str, Any]) -> str:
+    from wiec.ideas.statuses import IdeaStatus
+
+    def label(value: str) -> str:
+        return str(IdeaStatus(value).label) if value in IdeaStatus.values else value
+
+    return gettext("from “%(from)s” to “%(to)s”") % {
+        "from": label(data.get("from", "")),
+        "to": label(data.get("to", "")),
+    }
 
 
 class IdeasConfig(AppConfig):
@@ -8,7 +25,7 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self) -> None:
-        from wiec.core.registry import NavItem, PanelItem, registry
+        from wiec.core.registry import AuditAction, NavItem, PanelItem, registry
         from wiec.discussion import registry as discussion
         from wiec.ideas import actions, permissions, personal_data, texts
         from wiec.ideas.models import Idea
@@ -18,6 +35,10 @@ class IdeasConfig(AppConfig):
         from wiec.notifications import kinds
 
         registry.add_nav(NavItem("ideas", _("Ideas"), "ideas:list", order=10))
+        registry.add_audit_actions(
+            AuditAction("idea.answered", _("Idea answered"), _status_change),
+            AuditAction("ideas.settings_saved", _("Ideas settings saved")),
+        )
         registry.add_panel(
             PanelItem(
                 key="ideas",

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wiec.core.models import TenantOwned
+from wiec.core.storage import private_storage
 from wiec.ideas.statuses import IdeaStatus
 from wiec.moderation.models import Moderatable
 
@@ -95,7 +96,11 @@ class Idea(Moderatable):
     )
     support_count = models.PositiveIntegerField(_("supports"), default=0)
     attachment = models.FileField(
-        _("PDF attachment"), upload_to=attachment_name, blank=True, max_length=200
+        _("PDF attachment"),
+        upload_to=attachment_name,
+        storage=private_storage,
+        blank=True,
+        max_length=200,
     )
     attachment_title = models.CharField(_("attachment name"), max_length=200, blank=True)
     # fold()ed title, description and address: full-text search on PostgreSQL (a generated,
@@ -155,8 +160,12 @@ class IdeaPhoto(TenantOwned):
     idea = models.ForeignKey(
         Idea, on_delete=models.CASCADE, related_name="photos", verbose_name=_("idea")
     )
-    image = models.FileField(_("photo"), upload_to=photo_name, max_length=200)
-    thumbnail = models.FileField(_("thumbnail"), upload_to=photo_name, max_length=200)
+    image = models.FileField(
+        _("photo"), upload_to=photo_name, storage=private_storage, max_length=200
+    )
+    thumbnail = models.FileField(
+        _("thumbnail"), upload_to=photo_name, storage=private_storage, max_length=200
+    )
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     position = models.PositiveSmallIntegerField(default=0)

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wiec.accounts.decorators import membership_required
+from wiec.core import ratelimit
 from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.discussion import registry as discussion_registry
 from wiec.discussion.views import thread_context
@@ -34,11 +36,10 @@ from wiec.ideas.permissions import (
 from wiec.ideas.statuses import PUBLIC_STATUSES
 from wiec.ideas.uploads import MAX_PHOTOS
 from wiec.maps.geojson import dumps_points
-from wiec.moderation import ratelimit
 
-IDEA_RATES = [ratelimit.Rate(10, 3600, "user"), ratelimit.Rate(30, 3600, "ip")]
-SUPPORT_RATES = [ratelimit.Rate(60, 60, "user"), ratelimit.Rate(300, 3600, "ip")]
-UPLOAD_RATES = [ratelimit.Rate(30, 3600, "user"), ratelimit.Rate(100, 3600, "ip")]
+IDEA_RATES = {"per_user": "10/h", "per_ip": "30/h"}
+SUPPORT_RATES = {"per_user": "60/m", "per_ip": "300/h"}
+UPLOAD_RATES = {"per_user": "30/h", "per_ip": "100/h"}
 GEOJSON_CACHE_SECONDS = 600
 
 
@@ -160,7 +161,7 @@ def _too_fast(form: Any) -> None:
     )
 
 
-@login_required
+@membership_required
 @require_http_methods(["GET", "POST"])
 def create(request: AuthenticatedRequest) -> HttpResponse:
     settings = queries.settings_for(tenant=request.tenant)
@@ -170,7 +171,7 @@ def create(request: AuthenticatedRequest) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
-        if ratelimit.consume(request, action="idea", rates=IDEA_RATES, at=now):
+        if ratelimit.allow(request, "idea", **IDEA_RATES):
             idea = actions.create_idea(
                 tenant=request.tenant,
                 author=request.user,
@@ -239,7 +240,7 @@ def files(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
-        if ratelimit.consume(request, action="idea-files", rates=UPLOAD_RATES, at=now):
+        if ratelimit.allow(request, "idea-files", **UPLOAD_RATES):
             try:
                 if form.cleaned_photos:
                     actions.add_photos(idea=idea, photos=form.cleaned_photos, at=now)
@@ -315,7 +316,7 @@ def support(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     if not can_support_idea(request.user, idea):
         raise PermissionDenied
     now = timezone.now()
-    if not ratelimit.consume(request, action="support", rates=SUPPORT_RATES, at=now):
+    if not ratelimit.allow(request, "support", **SUPPORT_RATES):
         return ratelimit.too_many_requests(request)
     if request.POST.get("support") == "1":
         actions.support_idea(idea=idea, user=request.user, at=now)

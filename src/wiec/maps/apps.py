@@ -9,7 +9,9 @@ class MapsConfig(AppConfig):
 
     def ready(self) -> None:
         from wiec.accounts import permissions
-        from wiec.core.registry import PanelItem, registry
+        from wiec.core.registry import AuditAction, PanelItem, registry
+
+        registry.add_audit_actions(AuditAction("places.imported", _("Places imported")))
 
         registry.add_panel(
             PanelItem(

@@ -1,5 +1,13 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+
+def _reason(data: dict[str, Any]) -> str:
+    return str(data.get("reason", ""))
 
 
 class ModerationConfig(AppConfig):
@@ -8,7 +16,7 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
-        from wiec.core.registry import PanelItem, registry
+        from wiec.core.registry import AuditAction, PanelItem, registry
         from wiec.moderation import permissions, personal_data, texts
         from wiec.moderation.actions import HIDDEN_NOTIFICATION
         from wiec.notifications import kinds
@@ -24,6 +32,13 @@ class ModerationConfig(AppConfig):
             )
         )
         registry.personal_data_exporters["moderation"] = personal_data.export_reports
+        registry.add_audit_actions(
+            AuditAction("moderation.hide", _("Content hidden"), _reason),
+            AuditAction("moderation.restore", _("Content restored"), _reason),
+            AuditAction("moderation.dismiss", _("Reports dismissed"), _reason),
+            AuditAction("moderation.blocked", _("Account blocked"), _reason),
+            AuditAction("moderation.unblocked", _("Account unblocked"), _reason),
+        )
         kinds.register(
             kinds.NotificationKind(
                 key=HIDDEN_NOTIFICATION,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wiec.accounts.models import STAFF_ROLES, Role
-from wiec.accounts.permissions import role_in
+from wiec.accounts.permissions import membership_for, role_in
 from wiec.moderation.queries import has_active_block
 
 if TYPE_CHECKING:
@@ -25,11 +25,14 @@ def is_blocked(user: Any, tenant: Tenant | None) -> bool:
 
 
 def can_take_part(user: Any, tenant: Tenant | None) -> bool:
-    """Logged in and not blocked here: the common ground of every way to post."""
+    """Logged in, joined this municipality's site (accepted its terms) and not blocked here:
+    the common ground of every way to post."""
+    if tenant is None or not getattr(user, "is_authenticated", False):
+        return False
+    membership = membership_for(user, tenant)
     return (
-        tenant is not None
-        and getattr(user, "is_authenticated", False)
-        and getattr(user, "is_active", False)
+        getattr(user, "is_active", False)
+        and (membership is not None and membership.has_joined)
         and not is_blocked(user, tenant)
     )
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -9,18 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wiec.accounts.decorators import membership_required
+from wiec.core import ratelimit
 from wiec.core.types import AuthenticatedRequest
-from wiec.moderation import actions, queries, ratelimit
+from wiec.moderation import actions, queries
 from wiec.moderation.forms import ReportForm
 from wiec.moderation.permissions import can_report
 
-REPORT_RATES = [
-    ratelimit.Rate(10, 3600, "user"),
-    ratelimit.Rate(30, 3600, "ip"),
-]
+REPORT_RATES = {"per_user": "10/h", "per_ip": "30/h"}
 
 
-@login_required
+@membership_required
 @require_http_methods(["GET", "POST"])
 def report(request: AuthenticatedRequest, key: str, object_id: int) -> HttpResponse:
     kind, obj = queries.get_reportable_or_404(tenant=request.tenant, key=key, object_id=object_id)
@@ -30,7 +28,7 @@ def report(request: AuthenticatedRequest, key: str, object_id: int) -> HttpRespo
     status = 200
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
-        if ratelimit.consume(request, action="report", rates=REPORT_RATES, at=now):
+        if ratelimit.allow(request, "report", **REPORT_RATES):
             actions.report_content(
                 obj=obj,
                 reporter=request.user,
