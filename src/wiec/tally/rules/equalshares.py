@@ -1,0 +1,609 @@
+"""The Method of Equal Shares (MES), exact, with the completions Polish towns used.
+
+The rule. Every voter gets an equal share of the budget. In each round, for every project still
+affordable by its supporters, find the smallest `rho` such that the supporters, each paying
+`min(what they have left, rho * utility)`, cover the cost. Buy the project with the smallest
+`rho` (ties: the tie-breaking chain), take the payments, repeat until no project is affordable.
+With *cost utilities* (pabutools' `Cost_Sat`, the variant Wieliczka and Świecie used) a
+supporter's utility is the project's cost, so `rho` is the largest payment per złoty of the
+project; with *approval utilities* (`Cardinality_Sat`) it is the largest payment itself.
+
+Completions (pabulib rule names):
+
+- `equalshares/add1`: raise every voter's share by one unit of currency (1 PLN), count again,
+  and keep going *while the outcome still fits the real budget*; the last outcome that fits
+  wins (pabutools 1.2: `exhaustion_by_budget_increase(..., budget_step=number of voters,
+  exhaustive_stop=False)`);
+- `-comparison`: compare that outcome with greedy by votes: Equal Shares is kept when more
+  voters prefer it (`comparison_measure`, see `wiec.tally.compare`), else greedy's outcome;
+- greedy completion (`completion="greedy"`): fill the money left greedily by votes.
+
+Exactness and speed. All money is exact. Voters with equal money left form a class; a class's
+money is the equal share minus the payments along its purchase path, and the payments are exact
+integers over a common denominator that grows as purchases divide money (nothing is rounded).
+Floating point is used only to *prune*: to find which projects can still win a round and where
+a project's boundary between full and partial payers lies. Every float quantity carries a
+rigorous error bound (see `_MES._float`); whenever two candidates are closer than their bounds,
+or a boundary class is closer than its bound, the decision is made again in integers. So the
+outcome, the order and every payment are those of exact arithmetic. Rounds recompute only the
+projects whose last known `rho` (a lower bound: shares only shrink) could beat the best one, as
+pabutools does, and a project's supporters are handled as numpy arrays of classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from math import gcd, inf
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from wiec.tally.compare import MEASURES, Measure, preference_counts
+from wiec.tally.model import (
+    Comparison,
+    EqualSharesRound,
+    Instance,
+    Result,
+    TallyError,
+    Tie,
+)
+from wiec.tally.rules.greedy import greedy
+from wiec.tally.scores import support_counts
+from wiec.tally.ties import TieBreaking, TieContext
+
+Utilities = Literal["cost", "approval"]
+ULP = 2.0**-53  # unit roundoff of float64
+SAFETY = 4.0  # error bounds below are multiplied by this
+
+IntpArray = npt.NDArray[np.intp]
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+ObjArray = npt.NDArray[np.object_]
+
+
+@dataclass(slots=True)
+class _Data:
+    """What every run of MES on one instance shares."""
+
+    n: int
+    m: int
+    costs: list[int]
+    costs_f: FloatArray
+    util: list[int]
+    supp: list[IntpArray]
+    sizes: list[int]
+    ctx: TieContext
+
+
+def _prepare(instance: Instance, utilities: Utilities, ties: TieBreaking) -> _Data:
+    prof = instance.profile
+    m = len(instance.projects)
+    n = prof.num_voters
+    owner = prof.voter_of_entry()
+    proj = prof.indices
+    if prof.points is not None:
+        keep = prof.points > 0  # listed with 0 points is no support
+        owner, proj = owner[keep], proj[keep]
+    order = np.argsort(proj, kind="stable")
+    sorted_proj = proj[order]
+    sorted_voter = owner[order].astype(np.intp)
+    bounds = np.searchsorted(sorted_proj, np.arange(m + 1)).tolist()
+    supp = [sorted_voter[bounds[p] : bounds[p + 1]] for p in range(m)]
+    costs = [p.cost for p in instance.projects]
+    votes = support_counts(instance)
+    ctx = TieContext(ties, ids=[p.id for p in instance.projects], costs=costs, votes=votes.tolist())
+    return _Data(
+        n=n,
+        m=m,
+        costs=costs,
+        costs_f=np.array(costs, dtype=np.float64),
+        util=[c if utilities == "cost" else 1 for c in costs],
+        supp=supp,
+        sizes=[int(s.shape[0]) for s in supp],
+        ctx=ctx,
+    )
+
+
+@dataclass(slots=True)
+class _Purchase:
+    project: int
+    max_num: int  # max payment = max_num / max_den
+    max_den: int
+    full_payers: int
+    partial_payers: int
+    partial_num: int  # total of partial payments = partial_num / partial_den
+    partial_den: int
+
+
+@dataclass(slots=True)
+class _Run:
+    selected: list[int] = field(default_factory=list)
+    purchases: list[_Purchase] = field(default_factory=list)
+    ties: list[Tie] = field(default_factory=list)
+    spent: int = 0
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A project's float picture in one round: its supporters' classes sorted by money left."""
+
+    p: int
+    rho: float
+    err: float  # |rho - exact rho| is at most this
+    nz: IntpArray  # classes of supporters with money left, ascending by money (float order)
+    cn: IntArray  # supporters in each class
+    i: int  # first class that pays in full (float guess)
+
+
+@dataclass(slots=True)
+class _Exact:
+    nz: IntpArray
+    cn: IntArray
+    i: int  # first class paying in full
+    num: int  # cost * D - what partial payers pay, over the current denominator D
+    rich: int  # number of full payers; the max payment is num / (rich * D)
+    poor_sum: int  # what partial payers pay, over D
+    poor_cnt: int
+    t_f: float  # the max payment in floats
+    check: list[int]  # full payers near the boundary: whether anything is left is decided exactly
+
+
+class _MES:
+    """One run of MES from a given equal share, exactly.
+
+    Voters with equal money left form a class; `cls[v]` is voter v's class. Class 0 has nothing
+    left, class 1 still has the whole share. Every other class was made in a purchase from the
+    full payers of a `parent` class: its money is the parent's minus that purchase's max
+    payment. So a class's exact money is the share minus the max payments along its path, and
+    exact sums over classes need only how many voters paid in each purchase (numpy counts)
+    times the exact payments (a few big integers). `valf` holds the same money in floats.
+
+    Exact payments: purchase j's max payment is `T[j] / dens[lvl[j]]`; `fac[l]` is
+    `dens[-1] // dens[l]`, so everything can be put over the current denominator `dens[-1]`.
+    """
+
+    def __init__(self, d: _Data, share_num: int, share_den: int) -> None:
+        self.d = d
+        self.cls: IntpArray = np.ones(d.n, dtype=np.intp)
+        cap = 1024
+        self.valf: FloatArray = np.zeros(cap, dtype=np.float64)
+        self.share_f = share_num / share_den
+        self.valf[1] = self.share_f
+        self.parent: IntpArray = np.zeros(cap, dtype=np.intp)
+        self.paid: IntpArray = np.full(cap, -1, dtype=np.intp)  # purchase that made the class
+        self.k = 2
+        self.share_num = share_num
+        self.share_den = share_den
+        self.dens: list[int] = [share_den]
+        self.fac: ObjArray = np.array([1], dtype=object)
+        self.pay_t: list[int] = []  # exact max payment numerators, by paying purchase
+        self.pay_lvl: list[int] = []
+        self.pay_tf: ObjArray = np.zeros(0, dtype=object)  # T[j] * fac[lvl[j]]
+        self.window = 1e-9 * self.share_f  # float values this close to a boundary are checked
+
+    def _grow(self, need: int) -> None:
+        cap = self.valf.shape[0]
+        if need <= cap:
+            return
+        extra = max(need, 2 * cap) - cap
+        self.valf = np.concatenate([self.valf, np.zeros(extra, dtype=np.float64)])
+        self.parent = np.concatenate([self.parent, np.zeros(extra, dtype=np.intp)])
+        self.paid = np.concatenate([self.paid, np.full(extra, -1, dtype=np.intp)])
+
+    # -- exact money
+
+    def _sum(self, classes: IntpArray, counts: IntArray) -> int:
+        """Exact total money of `counts[i]` voters of each class `classes[i]`, over `dens[-1]`."""
+        if classes.shape[0] == 0:
+            return 0
+        total = int(counts.sum())
+        result = total * self.share_num * int(self.fac[0])
+        npaid = len(self.pay_t)
+        if npaid == 0:
+            return result
+        per_purchase = np.zeros(npaid, dtype=np.int64)
+        c, w = classes, counts
+        while c.shape[0]:
+            j = self.paid[c]
+            mask = j >= 0
+            if not mask.all():
+                c, w, j = c[mask], w[mask], j[mask]
+            if c.shape[0] == 0:
+                break
+            np.add.at(per_purchase, j, w)
+            c = self.parent[c]
+        used = np.flatnonzero(per_purchase)
+        paid = (per_purchase[used].astype(object) * self.pay_tf[used]).sum()
+        return result - int(paid)
+
+    def _value(self, c: int) -> int:
+        """Exact money of one class, over `dens[-1]`."""
+        if c == 0:
+            return 0
+        return self._sum(np.array([c], dtype=np.intp), np.array([1], dtype=np.int64))
+
+    # -- one project
+
+    def _classes(self, of_voters: IntpArray) -> tuple[IntpArray, IntArray]:
+        """The classes (other than 0) among the given voters' classes, and their sizes."""
+        s = of_voters.shape[0]
+        if self.k < 3 * s:
+            cnt = np.bincount(of_voters, minlength=self.k)
+            nz = cnt.nonzero()[0]
+            c = cnt[nz]
+        else:  # many classes, few voters: sorting beats counting over all classes
+            x = np.sort(of_voters)
+            if s == 0:
+                return x, np.zeros(0, dtype=np.int64)
+            first = np.empty(s, dtype=bool)
+            first[0] = True
+            np.not_equal(x[1:], x[:-1], out=first[1:])
+            starts = first.nonzero()[0]
+            nz = x[starts]
+            c = np.diff(np.append(starts, s)).astype(np.int64)
+        if nz.shape[0] and nz[0] == 0:
+            return nz[1:], c[1:]
+        return nz, c
+
+    def _float(self, p: int) -> _Cand | None:
+        """The project's round in floats, or None if its supporters cannot afford it.
+
+        Error bounds: a class's float money is within `delta = 2 * purchases * ULP * share` of
+        the exact money (each purchase subtracts a correctly rounded payment); a float sum of
+        `q` nonnegative terms is within `q * ULP * sum` of the exact sum of those terms. A
+        partition that is wrong only for classes within `delta` of the max payment moves the
+        payment by at most `supporters * delta`. `SAFETY` covers what these bounds round off.
+        """
+        d = self.d
+        nz, c = self._classes(self.cls[d.supp[p]])
+        if nz.shape[0] == 0:
+            return None
+        v = self.valf[nz]
+        cv = c * v
+        total = float(cv.sum())
+        cost = float(d.costs_f[p])
+        s = int(c.sum())
+        q = nz.shape[0]
+        delta = 2.0 * (len(self.pay_t) + 1) * ULP * self.share_f
+        err_total = SAFETY * (s * delta + (q + 1) * ULP * (total + cost))
+        if total + err_total < cost:
+            return None
+        if total - err_total < cost and self._sum(nz, c) < d.costs[p] * self.dens[-1]:
+            return None
+        o = np.argsort(v, kind="stable")
+        v, c, cv, nz = v[o], c[o], cv[o], nz[o]
+        pc = np.cumsum(c) - c
+        pv = np.cumsum(cv) - cv
+        t = (cost - pv) / (s - pc)
+        ok = t <= v
+        i = int(ok.argmax()) if bool(ok.any()) else q - 1
+        ti = float(t[i])
+        err_t = SAFETY * (s * delta + (q + 2) * ULP * (float(pv[i]) + cost) + ULP * ti)
+        u = d.util[p]
+        rho = ti / u
+        return _Cand(p=p, rho=rho, err=err_t / u + SAFETY * ULP * rho, nz=nz, cn=c, i=i)
+
+    def _exact(self, c: _Cand) -> _Exact:
+        """The project's max payment in integers, checking (and if need be redoing) the boundary.
+
+        The float boundary is trusted for classes whose float money is farther than `window`
+        from the exact max payment (float money is within a few ulps of the share); classes
+        inside the window are compared exactly.
+        """
+        nz, cn, i = c.nz, c.cn, c.i
+        den = self.dens[-1]
+        need = self.d.costs[c.p] * den
+        s = int(cn.sum())
+        poor_sum = self._sum(nz[:i], cn[:i])
+        poor_cnt = int(cn[:i].sum())
+        num, rich = need - poor_sum, s - poor_cnt
+        check: list[int] = []
+        if rich > 0:
+            t_f = float(Fraction(num, rich * den))
+            vf = self.valf[nz]
+            w = self.window
+            ok = True
+            for j in np.flatnonzero(vf[:i] >= t_f - w).tolist():
+                if self._value(int(nz[j])) * rich >= num:
+                    ok = False  # a partial payer could pay in full
+                    break
+            if ok:
+                for j in (np.flatnonzero(vf[i:] < t_f + w) + i).tolist():
+                    if self._value(int(nz[j])) * rich < num:
+                        ok = False  # a full payer cannot pay
+                        break
+                    check.append(j)
+            if ok:
+                return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f, check)
+        # The float order or boundary was off: redo it all in integers.
+        vals = [self._value(int(x)) for x in nz.tolist()]
+        order = np.array(sorted(range(nz.shape[0]), key=vals.__getitem__), dtype=np.intp)
+        nz, cn = nz[order], cn[order]
+        vals = [vals[j] for j in order.tolist()]
+        poor_sum = poor_cnt = 0
+        i = 0
+        while True:
+            num, rich = need - poor_sum, s - poor_cnt
+            if vals[i] * rich >= num:
+                break
+            poor_sum += int(cn[i]) * vals[i]
+            poor_cnt += int(cn[i])
+            i += 1
+        t_f = float(Fraction(num, rich * den))
+        return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f, list(range(i, len(vals))))
+
+    # -- the run
+
+    def run(self) -> _Run:
+        d = self.d
+        out = _Run()
+        zero = [p for p in range(d.m) if d.costs[p] == 0 and d.sizes[p] > 0]
+        for p in d.ctx.order(zero)[0]:
+            out.selected.append(p)
+            out.purchases.append(_Purchase(p, 0, 1, d.sizes[p], 0, 0, 1))
+        stale = np.full(d.m, inf)
+        alive: list[int] = []
+        for p in range(d.m):
+            cost, size = d.costs[p], d.sizes[p]
+            if cost > 0 and size > 0 and size * self.share_num >= cost * self.share_den:
+                stale[p] = cost / (size * d.util[p]) * (1 - SAFETY * ULP)
+                alive.append(p)
+        while alive:
+            arr = np.array(alive, dtype=np.intp)
+            order = arr[np.argsort(stale[arr], kind="stable")].tolist()
+            best = inf  # the smallest upper bound of a rho computed this round
+            cands: list[_Cand] = []
+            dropped: set[int] = set()
+            for p in order:
+                if stale[p] > best:
+                    break  # this and every later project have a larger rho for sure
+                c = self._float(p)
+                if c is None:
+                    dropped.add(p)  # unaffordable now, so for the rest of this run
+                    continue
+                stale[p] = c.rho - c.err  # a lower bound now, and later (shares only shrink)
+                cands.append(c)
+                best = min(best, c.rho + c.err)
+            if dropped:
+                alive = [p for p in alive if p not in dropped]
+            if not cands:
+                break
+            near = [c for c in cands if c.rho - c.err <= best]
+            exact = {c.p: self._exact(c) for c in near}
+            tied = self._exact_minimum(exact)
+            winner = tied[0]
+            if len(tied) > 1:
+                ordered, criterion = d.ctx.order(tied)
+                winner = ordered[0]
+                out.ties.append(
+                    Tie(
+                        position=len(out.selected) + 1,
+                        project_ids=tuple(d.ctx.ids[p] for p in ordered),
+                        decided_by=criterion,
+                        detail="equal effective votes: "
+                        + d.ctx.explain(criterion, ordered[0], ordered[1]),
+                    )
+                )
+            self._buy(winner, exact[winner], out)
+            alive.remove(winner)
+        out.spent = sum(d.costs[p] for p in out.selected)
+        return out
+
+    def _exact_minimum(self, exact: dict[int, _Exact]) -> list[int]:
+        util = self.d.util
+        best: list[int] = []
+        bn = bd = 0
+        for p, e in exact.items():
+            # rho = num / (rich * D * util); D is common to all projects of the round
+            n_, d_ = e.num, e.rich * util[p]
+            if not best or n_ * bd < bn * d_:
+                best, bn, bd = [p], n_, d_
+            elif n_ * bd == bn * d_:
+                best.append(p)
+        return best
+
+    def _buy(self, p: int, e: _Exact, out: _Run) -> None:
+        g = gcd(e.num, e.rich)
+        f = e.rich // g
+        t = e.num // g  # the max payment is t / new_den
+        old_den = self.dens[-1]
+        new_den = old_den * f
+        self.dens.append(new_den)
+        self.fac = np.append(self.fac * f, np.array([1], dtype=object))
+        self.pay_t.append(t)
+        self.pay_lvl.append(len(self.dens) - 1)
+        self.pay_tf = np.array(self.pay_t, dtype=object) * self.fac[self.pay_lvl]
+        purchase = len(self.pay_t) - 1
+
+        rich = e.nz[e.i :]
+        left_f = self.valf[rich] - e.t_f
+        keep = left_f > self.window
+        fresh: dict[int, float] = {}
+        for j in e.check:
+            # Near the boundary: decide in integers whether anything is left, and how much.
+            v = self._value(int(e.nz[j]))  # over old_den
+            left = (v * e.rich - e.num) * f // e.rich  # over new_den: (v - num/rich) * f
+            keep[j - e.i] = left > 0
+            if left > 0:
+                fresh[j - e.i] = left / new_den
+        idx = np.flatnonzero(keep)
+        remap = np.zeros(self.k, dtype=np.intp)
+        if idx.shape[0]:
+            new = np.arange(self.k, self.k + idx.shape[0], dtype=np.intp)
+            self._grow(self.k + idx.shape[0])
+            remap[rich[idx]] = new
+            self.parent[new] = rich[idx]
+            self.paid[new] = purchase
+            vals = left_f[idx]
+            for pos, x in enumerate(idx.tolist()):
+                if x in fresh:
+                    vals[pos] = fresh[x]
+            self.valf[new] = vals
+            self.k += idx.shape[0]
+        s = self.d.supp[p]
+        self.cls[s] = remap[self.cls[s]]
+        out.selected.append(p)
+        out.purchases.append(_Purchase(p, t, new_den, e.rich, e.poor_cnt, e.poor_sum, old_den))
+
+
+def _run_mes(d: _Data, share: Fraction) -> _Run:
+    return _MES(d, share.numerator, share.denominator).run()
+
+
+def _add1(d: _Data, budget: int, step: int) -> tuple[_Run, int]:
+    """Wieliczka's completion: raise every share by `step` while the outcome fits `budget`."""
+    n = d.n
+    bound = budget * (n + 1)  # pabutools' budget_bound: budget limit * (voters + 1)
+    supported = sum(d.costs[p] for p in range(d.m) if d.sizes[p] > 0)
+    if supported <= budget:
+        # Every outcome fits, so the count runs to the bound: go there at once.
+        k = (bound - budget) // (n * step)
+        return _run_mes(d, Fraction(budget + k * n * step, n)), k
+    prev: _Run | None = None
+    k = 0
+    while budget + k * n * step <= bound:
+        run = _run_mes(d, Fraction(budget + k * n * step, n))
+        if run.spent > budget:
+            break
+        prev = run
+        k += 1
+    if prev is None:  # pragma: no cover - the first run never overspends
+        return _Run(), 0
+    return prev, k - 1
+
+
+def equal_shares(
+    instance: Instance,
+    *,
+    utilities: Utilities = "cost",
+    add1: bool = False,
+    greedy_completion: bool = False,
+    comparison: bool = False,
+    comparison_measure: Measure = "cost",
+    ties: TieBreaking | None = None,
+    increment: int | None = None,
+    rule: str | None = None,
+) -> Result:
+    """Count `instance` with the Method of Equal Shares.
+
+    `add1`: Wieliczka's completion (see the module documentation); `increment` is the money
+    added to each voter's share per step, one currency unit (`money_scale`) by default.
+    `greedy_completion`: then fill the money left greedily by votes. `comparison`: compare the
+    outcome with greedy by votes and keep the one more voters prefer (Equal Shares must be
+    preferred by strictly more voters to be kept).
+    """
+    if utilities not in ("cost", "approval"):
+        raise TallyError(f"unknown utilities {utilities!r} (use cost or approval)")
+    if comparison_measure not in MEASURES:
+        raise TallyError(f"unknown comparison measure {comparison_measure!r}")
+    ties = ties or TieBreaking()
+    d = _prepare(instance, utilities, ties)
+    budget = instance.budget
+    name = rule or _name(utilities, add1, greedy_completion, comparison)
+    votes = support_counts(instance)
+    scores = {p.id: int(v) for p, v in zip(instance.projects, votes.tolist(), strict=True)}
+    if d.n == 0:
+        return Result(rule=name, budget=budget, selected=(), scores=scores, spent=0)
+    step = instance.money_scale if increment is None else increment
+    if step <= 0:
+        raise TallyError("the add1 increment must be positive")
+    if add1:
+        run, k = _add1(d, budget, step)
+        share = Fraction(budget + k * d.n * step, d.n)
+    else:
+        share = Fraction(budget, d.n)
+        run, k = _run_mes(d, share), 0
+    ids = [p.id for p in instance.projects]
+    selected = [ids[p] for p in run.selected]
+    rounds = tuple(_round(instance, pu) for pu in run.purchases)
+    completed: tuple[str, ...] = ()
+    all_ties = list(run.ties)
+    if greedy_completion:
+        fill = greedy(
+            instance,
+            budget=budget - run.spent,
+            exclude=frozenset(run.selected),
+            ties=ties,
+        )
+        completed = fill.selected
+        selected.extend(completed)
+        all_ties.extend(fill.ties)
+    spent = run.spent + sum(instance.projects[i].cost for i in _indices(instance, completed))
+    cmp: Comparison | None = None
+    if comparison:
+        g = greedy(instance, ties=ties)
+        pro_mes, pro_greedy, same = preference_counts(
+            instance, selected, g.selected, measure=comparison_measure
+        )
+        kept: Literal["equal_shares", "greedy"] = (
+            "equal_shares" if pro_mes > pro_greedy else "greedy"
+        )
+        cmp = Comparison(
+            measure=comparison_measure,
+            prefer_equal_shares=pro_mes,
+            prefer_greedy=pro_greedy,
+            indifferent=same,
+            equal_shares_selected=tuple(selected),
+            greedy_selected=g.selected,
+            kept=kept,
+        )
+        if kept == "greedy":
+            return Result(
+                rule=name,
+                budget=budget,
+                selected=g.selected,
+                scores=scores,
+                spent=g.spent,
+                ties=g.ties,
+                comparison=cmp,
+                budget_per_voter=share,
+                increments=k if add1 else None,
+                money_scale=instance.money_scale,
+                notes=(f"greedy kept: {pro_greedy} voters prefer it, {pro_mes} Equal Shares",),
+            )
+    return Result(
+        rule=name,
+        budget=budget,
+        selected=tuple(selected),
+        scores=scores,
+        spent=spent,
+        ties=tuple(all_ties),
+        rounds=rounds,
+        budget_per_voter=share,
+        increments=k if add1 else None,
+        comparison=cmp,
+        completed_by_greedy=completed,
+        money_scale=instance.money_scale,
+    )
+
+
+def _indices(instance: Instance, ids: tuple[str, ...]) -> list[int]:
+    index = instance.project_index()
+    return [index[i] for i in ids]
+
+
+def _round(instance: Instance, pu: _Purchase) -> EqualSharesRound:
+    project = instance.projects[pu.project]
+    max_payment = Fraction(pu.max_num, pu.max_den)
+    return EqualSharesRound(
+        project_id=project.id,
+        cost=project.cost,
+        max_payment=max_payment,
+        effective_votes=Fraction(project.cost) / max_payment if max_payment else Fraction(0),
+        full_payers=pu.full_payers,
+        partial_payers=pu.partial_payers,
+        partial_total=Fraction(pu.partial_num, pu.partial_den),
+    )
+
+
+def _name(utilities: Utilities, add1: bool, greedy_completion: bool, comparison: bool) -> str:
+    name = "equalshares" if utilities == "cost" else "equalshares-approval"
+    if add1:
+        name += "/add1"
+    if greedy_completion:
+        name += "/greedy" if not add1 else "-greedy"
+    if comparison:
+        name += "-comparison"
+    return name
