@@ -328,10 +328,10 @@ class _Parser:
 
         # Money scale: the most decimals any amount uses.
         decimals = max([d for _, d in costs] + [d for _, d in money.values()] + [0])
-        scale = 10**decimals
+        scale = _pow10(decimals)
 
         def scaled(m: tuple[int, int]) -> int:
-            return m[0] * 10 ** (decimals - m[1])
+            return m[0] * _pow10(decimals - m[1])
 
         budget = scaled(money["budget"])
         cost_units = [scaled(c) for c in costs]
@@ -369,7 +369,9 @@ class _Parser:
                 )
             )
 
-        limits = {k: scaled(money[k]) for k in ("min_sum_cost", "max_sum_cost") if k in money}
+        limits: dict[str, int] = {
+            k: scaled(money[k]) for k in ("min_sum_cost", "max_sum_cost") if k in money
+        }
         profile = self._votes(vote_type, index, cost_units, ints, limits)
         num_votes = ints["num_votes"]
         if num_votes != profile.num_voters:
@@ -754,7 +756,15 @@ def _money_equal(raw: str, units: int, scale: int) -> bool:
         return False
     value, decimals = m
     # value / 10**decimals == units / scale
-    return value * scale == units * 10**decimals
+    return value * scale == units * _pow10(decimals)
+
+
+def _pow10(k: int) -> int:
+    """10**k for k >= 0, typed as an int."""
+    result = 1
+    for _ in range(k):
+        result *= 10
+    return result
 
 
 def default_project_columns(instance: Instance) -> tuple[str, ...]:

@@ -42,17 +42,20 @@ def entry_points(instance: Instance) -> IntArray:
     if not fn:
         max_length = instance.meta_int("max_length")
         top = np.full_like(place, max_length) if max_length is not None else lengths[owner]
-        return np.maximum(top - place, 0)
+        points: IntArray = np.maximum(top - place, 0)
+        return points
     if fn.lower() == "borda":
-        return np.maximum(len(instance.projects) - place, 0)
+        borda: IntArray = np.maximum(len(instance.projects) - place, 0)
+        return borda
     try:
         table = [int(x) for x in fn.split(",")]
     except ValueError:
         raise TallyError(
             f"unsupported scoring_fn {fn!r}: give points by place as '3,2,1', or 'borda'"
         ) from None
-    lookup = np.array([*table, 0], dtype=np.int64)
-    return lookup[np.minimum(place, len(table))]
+    lookup: IntArray = np.array([*table, 0], dtype=np.int64)
+    by_place: IntArray = lookup[np.minimum(place, len(table))]
+    return by_place
 
 
 def project_scores(instance: Instance) -> IntArray:

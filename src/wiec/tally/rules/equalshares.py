@@ -54,6 +54,7 @@ from wiec.tally.scores import support_counts
 from wiec.tally.ties import TieBreaking, TieContext
 
 Utilities = Literal["cost", "approval"]
+Add1Stop = Literal["last-affordable", "first-exhaustive"]
 ULP = 2.0**-53  # unit roundoff of float64
 SAFETY = 4.0  # error bounds below are multiplied by this
 
@@ -158,10 +159,11 @@ class _MES:
     full payers of a `parent` class: its money is the parent's minus that purchase's max
     payment. So a class's exact money is the share minus the max payments along its path, and
     exact sums over classes need only how many voters paid in each purchase (numpy counts)
-    times the exact payments (a few big integers). `valf` holds the same money in floats.
+    times the exact payments. `valf` holds the same money in floats.
 
-    Exact payments: purchase j's max payment is `T[j] / dens[lvl[j]]`; `fac[l]` is
-    `dens[-1] // dens[l]`, so everything can be put over the current denominator `dens[-1]`.
+    Exact payments: purchase j's max payment is `pay_t[j] / dens[pay_lvl[j]]`; a class's exact
+    money is computed from its parent's when first needed and kept (`memo`, numerator and
+    level); `fac[l] = dens[-1] // dens[l]` puts any level over the current denominator.
     """
 
     def __init__(self, d: _Data, share_num: int, share_den: int) -> None:
@@ -180,7 +182,7 @@ class _MES:
         self.fac: ObjArray = np.array([1], dtype=object)
         self.pay_t: list[int] = []  # exact max payment numerators, by paying purchase
         self.pay_lvl: list[int] = []
-        self.pay_tf: ObjArray = np.zeros(0, dtype=object)  # T[j] * fac[lvl[j]]
+        self.memo: dict[int, tuple[int, int]] = {1: (share_num, 0)}
         self.window = 1e-9 * self.share_f  # float values this close to a boundary are checked
 
     def _grow(self, need: int) -> None:
@@ -194,35 +196,40 @@ class _MES:
 
     # -- exact money
 
-    def _sum(self, classes: IntpArray, counts: IntArray) -> int:
-        """Exact total money of `counts[i]` voters of each class `classes[i]`, over `dens[-1]`."""
-        if classes.shape[0] == 0:
-            return 0
-        total = int(counts.sum())
-        result = total * self.share_num * int(self.fac[0])
-        npaid = len(self.pay_t)
-        if npaid == 0:
-            return result
-        per_purchase = np.zeros(npaid, dtype=np.int64)
-        c, w = classes, counts
-        while c.shape[0]:
-            j = self.paid[c]
-            mask = j >= 0
-            if not mask.all():
-                c, w, j = c[mask], w[mask], j[mask]
-            if c.shape[0] == 0:
-                break
-            np.add.at(per_purchase, j, w)
-            c = self.parent[c]
-        used = np.flatnonzero(per_purchase)
-        paid = (per_purchase[used].astype(object) * self.pay_tf[used]).sum()
-        return result - int(paid)
+    def _num(self, c: int) -> tuple[int, int]:
+        """Exact money of class `c` as (numerator, level): numerator / dens[level]."""
+        memo = self.memo
+        got = memo.get(c)
+        if got is not None:
+            return got
+        chain = []
+        while c not in memo:
+            chain.append(c)
+            c = int(self.parent[c])
+        num, lvl = memo[c]
+        for x in reversed(chain):
+            j = int(self.paid[x])
+            level = self.pay_lvl[j]
+            num = num * (self.dens[level] // self.dens[lvl]) - self.pay_t[j]
+            lvl = level
+            memo[x] = (num, lvl)
+        return num, lvl
 
     def _value(self, c: int) -> int:
-        """Exact money of one class, over `dens[-1]`."""
+        """Exact money of one class, over the current denominator `dens[-1]`."""
         if c == 0:
             return 0
-        return self._sum(np.array([c], dtype=np.intp), np.array([1], dtype=np.int64))
+        num, lvl = self._num(c)
+        return num * int(self.fac[lvl])
+
+    def _sum(self, classes: IntpArray, counts: IntArray) -> int:
+        """Exact total money of `counts[i]` voters of each class `classes[i]`, over `dens[-1]`."""
+        fac = self.fac
+        total = 0
+        for c, w in zip(classes.tolist(), counts.tolist(), strict=True):
+            num, lvl = self._num(c)
+            total += w * num * int(fac[lvl])
+        return total
 
     # -- one project
 
@@ -301,7 +308,7 @@ class _MES:
         num, rich = need - poor_sum, s - poor_cnt
         check: list[int] = []
         if rich > 0:
-            t_f = float(Fraction(num, rich * den))
+            t_f = num / (rich * den)
             vf = self.valf[nz]
             w = self.window
             ok = True
@@ -331,7 +338,7 @@ class _MES:
             poor_sum += int(cn[i]) * vals[i]
             poor_cnt += int(cn[i])
             i += 1
-        t_f = float(Fraction(num, rich * den))
+        t_f = num / (rich * den)
         return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f, list(range(i, len(vals))))
 
     # -- the run
@@ -414,7 +421,6 @@ class _MES:
         self.fac = np.append(self.fac * f, np.array([1], dtype=object))
         self.pay_t.append(t)
         self.pay_lvl.append(len(self.dens) - 1)
-        self.pay_tf = np.array(self.pay_t, dtype=object) * self.fac[self.pay_lvl]
         purchase = len(self.pay_t) - 1
 
         rich = e.nz[e.i :]
@@ -452,12 +458,24 @@ def _run_mes(d: _Data, share: Fraction) -> _Run:
     return _MES(d, share.numerator, share.denominator).run()
 
 
-def _add1(d: _Data, budget: int, step: int) -> tuple[_Run, int]:
-    """Wieliczka's completion: raise every share by `step` while the outcome fits `budget`."""
+def _exhaustive(d: _Data, run: _Run, budget: int) -> bool:
+    """No project left out fits in the money left (pabutools' `is_exhaustive`: any project)."""
+    chosen = set(run.selected)
+    left = budget - run.spent
+    return all(d.costs[p] > left for p in range(d.m) if p not in chosen)
+
+
+def _add1(d: _Data, budget: int, step: int, stop: Add1Stop) -> tuple[_Run, int]:
+    """Wieliczka's completion: raise every share by `step` while the outcome fits `budget`.
+
+    `stop="last-affordable"` (Wieliczka's reading) ends only when an outcome overspends and
+    returns the one before; `"first-exhaustive"` also ends at the first outcome that leaves no
+    room for another project (pabutools' default, `exhaustive_stop=True`).
+    """
     n = d.n
     bound = budget * (n + 1)  # pabutools' budget_bound: budget limit * (voters + 1)
     supported = sum(d.costs[p] for p in range(d.m) if d.sizes[p] > 0)
-    if supported <= budget:
+    if supported <= budget and stop == "last-affordable":
         # Every outcome fits, so the count runs to the bound: go there at once.
         k = (bound - budget) // (n * step)
         return _run_mes(d, Fraction(budget + k * n * step, n)), k
@@ -467,6 +485,8 @@ def _add1(d: _Data, budget: int, step: int) -> tuple[_Run, int]:
         run = _run_mes(d, Fraction(budget + k * n * step, n))
         if run.spent > budget:
             break
+        if stop == "first-exhaustive" and _exhaustive(d, run, budget):
+            return run, k
         prev = run
         k += 1
     if prev is None:  # pragma: no cover - the first run never overspends
@@ -481,15 +501,17 @@ def equal_shares(
     add1: bool = False,
     greedy_completion: bool = False,
     comparison: bool = False,
-    comparison_measure: Measure = "cost",
+    comparison_measure: Measure = "count",
     ties: TieBreaking | None = None,
     increment: int | None = None,
+    add1_stop: Add1Stop = "last-affordable",
     rule: str | None = None,
 ) -> Result:
     """Count `instance` with the Method of Equal Shares.
 
     `add1`: Wieliczka's completion (see the module documentation); `increment` is the money
-    added to each voter's share per step, one currency unit (`money_scale`) by default.
+    added to each voter's share per step, one currency unit (`money_scale`) by default;
+    `add1_stop` chooses when add1 ends (see `_add1`; Wieliczka: `last-affordable`).
     `greedy_completion`: then fill the money left greedily by votes. `comparison`: compare the
     outcome with greedy by votes and keep the one more voters prefer (Equal Shares must be
     preferred by strictly more voters to be kept).
@@ -510,7 +532,9 @@ def equal_shares(
     if step <= 0:
         raise TallyError("the add1 increment must be positive")
     if add1:
-        run, k = _add1(d, budget, step)
+        if add1_stop not in ("last-affordable", "first-exhaustive"):
+            raise TallyError(f"unknown add1 stop {add1_stop!r}")
+        run, k = _add1(d, budget, step, add1_stop)
         share = Fraction(budget + k * d.n * step, d.n)
     else:
         share = Fraction(budget, d.n)
