@@ -257,6 +257,11 @@ class Instance:
         ids = [p.id for p in self.projects]
         if len(set(ids)) != len(ids):
             raise TallyError("two projects share an id")
+        needs_points = self.vote_type in ("cumulative", "scoring")
+        if needs_points and self.profile.points is None:
+            if self.profile.indices.size:
+                raise TallyError(f"{self.vote_type} ballots need points")
+            self.profile.points = np.zeros(0, dtype=np.int64)
         if self.profile.indices.size and (
             int(self.profile.indices.min()) < 0
             or int(self.profile.indices.max()) >= len(self.projects)

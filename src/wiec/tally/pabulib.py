@@ -409,6 +409,7 @@ class _Parser:
         rules = _VoteRules(
             header=header,
             with_points=with_points,
+            cumulative=vote_type == "cumulative",
             index=index,
             costs=cost_units,
             max_len=max_len,
@@ -513,6 +514,7 @@ class _VoteRules:
         *,
         header: list[str],
         with_points: bool,
+        cumulative: bool,
         index: dict[str, int],
         costs: list[int],
         max_len: int | None,
@@ -526,6 +528,7 @@ class _VoteRules:
     ) -> None:
         self.header = header
         self.with_points = with_points
+        self.cumulative = cumulative
         self.index = index
         self.costs = costs
         self.max_len = max_len
@@ -554,8 +557,8 @@ class _VoteRules:
                 return f"{hi} points for one project, max_points is {self.max_pts}"
             if self.min_pts is not None and lo < self.min_pts:
                 return f"{lo} points for one project, min_points is {self.min_pts}"
-            if lo < 0:
-                return "negative points"
+            if lo < 0 and self.cumulative:
+                return "negative points on a cumulative ballot"
         return None
 
     def profile(
@@ -656,7 +659,7 @@ def _votes_fast(block: list[str], r: _VoteRules) -> Profile | None:
         if n and r.min_sum_pts is not None and int(sums.min()) < r.min_sum_pts:
             return None
         if points.size:
-            if int(points.min()) < 0:
+            if int(points.min()) < 0 and r.cumulative:
                 return None
             if r.max_pts is not None and int(points.max()) > r.max_pts:
                 return None
@@ -825,7 +828,7 @@ def write_pabulib(instance: Instance, path: str | Path | None = None) -> str:
 
     out.append("VOTES")
     prof = instance.profile
-    with_points = prof.points is not None
+    with_points = prof.points is not None or instance.vote_type in ("cumulative", "scoring")
     header = ["voter_id", "vote"] + (["points"] if with_points else []) + list(prof.columns)
     out.append(";".join(_q(h) for h in header))
     ids = [p.id for p in instance.projects]

@@ -57,6 +57,9 @@ Utilities = Literal["cost", "approval"]
 Add1Stop = Literal["last-affordable", "first-exhaustive"]
 ULP = 2.0**-53  # unit roundoff of float64
 SAFETY = 4.0  # error bounds below are multiplied by this
+# A class whose float money is within WINDOW * share of a max payment is compared exactly; the
+# float error of class money is below 2 * purchases * ULP * share, far inside this window.
+WINDOW = 1e-9
 
 IntpArray = npt.NDArray[np.intp]
 IntArray = npt.NDArray[np.int64]
@@ -183,7 +186,7 @@ class _MES:
         self.pay_t: list[int] = []  # exact max payment numerators, by paying purchase
         self.pay_lvl: list[int] = []
         self.memo: dict[int, tuple[int, int]] = {1: (share_num, 0)}
-        self.window = 1e-9 * self.share_f  # float values this close to a boundary are checked
+        self.window = WINDOW * self.share_f  # float values this close to a boundary are checked
 
     def _grow(self, need: int) -> None:
         cap = self.valf.shape[0]
@@ -417,11 +420,6 @@ class _MES:
         t = e.num // g  # the max payment is t / new_den
         old_den = self.dens[-1]
         new_den = old_den * f
-        self.dens.append(new_den)
-        self.fac = np.append(self.fac * f, np.array([1], dtype=object))
-        self.pay_t.append(t)
-        self.pay_lvl.append(len(self.dens) - 1)
-        purchase = len(self.pay_t) - 1
 
         rich = e.nz[e.i :]
         left_f = self.valf[rich] - e.t_f
@@ -429,11 +427,17 @@ class _MES:
         fresh: dict[int, float] = {}
         for j in e.check:
             # Near the boundary: decide in integers whether anything is left, and how much.
-            v = self._value(int(e.nz[j]))  # over old_den
+            v = self._value(int(e.nz[j]))  # over old_den (read before the level changes)
             left = (v * e.rich - e.num) * f // e.rich  # over new_den: (v - num/rich) * f
             keep[j - e.i] = left > 0
             if left > 0:
                 fresh[j - e.i] = left / new_den
+
+        self.dens.append(new_den)
+        self.fac = np.append(self.fac * f, np.array([1], dtype=object))
+        self.pay_t.append(t)
+        self.pay_lvl.append(len(self.dens) - 1)
+        purchase = len(self.pay_t) - 1
         idx = np.flatnonzero(keep)
         remap = np.zeros(self.k, dtype=np.intp)
         if idx.shape[0]:

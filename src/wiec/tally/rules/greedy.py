@@ -190,4 +190,4 @@ def greedy_rule(instance: Instance, name: str, ties: TieBreaking | None = None) 
         return greedy(instance, threshold=threshold, ties=ties)
     if name == "greedy-custom":
         return greedy(instance, variant="custom", ties=ties)
-    raise TallyError(f"not a greedy rule: {name!r}")
+    raise TallyError(f"unknown rule {name!r}")
