@@ -218,3 +218,64 @@ def test_exact_path_agrees_with_the_float_filter(inst: Instance) -> None:
     finally:
         es.SAFETY, es.WINDOW = saved
     assert (fast.selected, fast.rounds, fast.ties) == (slow.selected, slow.rounds, slow.ties)
+
+
+def add1_every_increment(inst: Instance, stop: str) -> tuple[tuple[str, ...], int]:
+    """add1 counting at every single increment (no certified jumps)."""
+    d = es._prepare(inst, "cost", BY_ID)
+    n, budget = inst.num_voters, inst.budget
+    ids = [p.id for p in inst.projects]
+    costs = [p.cost for p in inst.projects]
+    previous: tuple[tuple[str, ...], int] = ((), 0)
+    k = 0
+    while budget + k * n <= budget * (n + 1):
+        run = es._MES(d, budget + k * n, n).run()
+        if run.spent > budget:
+            return previous
+        chosen = tuple(ids[p] for p in run.selected)
+        left = budget - run.spent
+        if stop == "first-exhaustive" and all(
+            costs[p] > left for p in range(len(ids)) if p not in run.selected
+        ):
+            return chosen, k
+        previous = (chosen, k)
+        k += 1
+    return previous
+
+
+@st.composite
+def long_add1_instances(draw: st.DrawFn) -> Instance:
+    """Few voters and a large budget: add1 takes many increments."""
+    m = draw(st.integers(2, 6))
+    costs = [draw(st.integers(5, 120)) for _ in range(m)]
+    n = draw(st.integers(2, 6))
+    ballots = [draw(st.lists(st.integers(0, m - 1), unique=True, max_size=m)) for _ in range(n)]
+    return make_instance(costs, ballots, draw(st.integers(50, 300)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(long_add1_instances(), st.sampled_from(["last-affordable", "first-exhaustive"]))
+def test_certified_jumps_give_the_result_of_every_increment(inst: Instance, stop: str) -> None:
+    r = equal_shares(inst, add1=True, add1_stop=stop, ties=BY_ID)  # type: ignore[arg-type]
+    assert (r.selected, r.increments) == add1_every_increment(inst, stop)
+
+
+def test_certified_jumps_skip_most_increments() -> None:
+    # 4 voters, budget 250: 137 increments, the outcome changes rarely
+    inst = make_instance([120, 100, 90, 30], [[0, 1, 2], [3], [0], [1, 3]], 250)
+    runs = 0
+    original = es._MES.run
+
+    def counting(self: es._MES, *args: object, **kwargs: object) -> es._Run:
+        nonlocal runs
+        runs += 1
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    es._MES.run = counting  # type: ignore[method-assign]
+    try:
+        r = equal_shares(inst, add1=True, ties=BY_ID)
+    finally:
+        es._MES.run = original  # type: ignore[method-assign]
+    assert (r.selected, r.increments) == add1_every_increment(inst, "last-affordable")
+    assert r.increments is not None
+    assert runs < r.increments / 2

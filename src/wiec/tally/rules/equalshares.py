@@ -127,6 +127,19 @@ class _Run:
     purchases: list[_Purchase] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)
     spent: int = 0
+    rho: list[tuple[int, int]] = field(default_factory=list)  # each winner's rho, num / den
+    rho_f: list[float] = field(default_factory=list)  # an upper bound of it in floats
+    certified: bool = True  # see `_MES.run(certify=...)`
+    complete: bool = True  # False when a certifying run stopped early
+
+
+@dataclass(slots=True)
+class _Certify:
+    """The winners of a run at a smaller share, and their rho, to certify an interval against."""
+
+    winners: list[int]
+    rho: list[tuple[int, int]]
+    rho_f: list[float]
 
 
 @dataclass(slots=True)
@@ -186,6 +199,7 @@ class _MES:
         self.pay_t: list[int] = []  # exact max payment numerators, by paying purchase
         self.pay_lvl: list[int] = []
         self.memo: dict[int, tuple[int, int]] = {1: (share_num, 0)}
+        self._pay_now: ObjArray | None = None  # pay_t over the current denominator
         self.window = WINDOW * self.share_f  # float values this close to a boundary are checked
 
     def _grow(self, need: int) -> None:
@@ -226,13 +240,39 @@ class _MES:
         return num * int(self.fac[lvl])
 
     def _sum(self, classes: IntpArray, counts: IntArray) -> int:
-        """Exact total money of `counts[i]` voters of each class `classes[i]`, over `dens[-1]`."""
+        """Exact total money of `counts[i]` voters of each class `classes[i]`, over `dens[-1]`.
+
+        Few classes: from each class's exact money. Many: the share times the voters, minus,
+        for every purchase, how many of them paid it in full (counted along the class paths
+        with numpy) times its exact payment.
+        """
+        q = classes.shape[0]
+        if q == 0:
+            return 0
         fac = self.fac
-        total = 0
-        for c, w in zip(classes.tolist(), counts.tolist(), strict=True):
-            num, lvl = self._num(c)
-            total += w * num * int(fac[lvl])
-        return total
+        if q <= 24 or not self.pay_t:
+            total = 0
+            for c, w in zip(classes.tolist(), counts.tolist(), strict=True):
+                num, lvl = self._num(c)
+                total += w * num * int(fac[lvl])
+            return total
+        npaid = len(self.pay_t)
+        paid = np.zeros(npaid, dtype=np.float64)  # voter counts: exact in float64
+        c, w = classes, counts.astype(np.float64)
+        while c.shape[0]:
+            j = self.paid[c]
+            keep = j >= 0
+            if not keep.all():
+                c, w, j = c[keep], w[keep], j[keep]
+                if c.shape[0] == 0:
+                    break
+            paid += np.bincount(j, weights=w, minlength=npaid)
+            c = self.parent[c]
+        if self._pay_now is None:
+            self._pay_now = np.array(self.pay_t, dtype=object) * fac[self.pay_lvl]
+        used = np.flatnonzero(paid)
+        taken = int((paid[used].astype(np.int64).astype(object) * self._pay_now[used]).sum())
+        return int(counts.sum()) * self.share_num * int(fac[0]) - taken
 
     # -- one project
 
@@ -268,29 +308,55 @@ class _MES:
         """
         d = self.d
         nz, c = self._classes(self.cls[d.supp[p]])
-        if nz.shape[0] == 0:
-            return None
-        v = self.valf[nz]
-        cv = c * v
-        total = float(cv.sum())
-        cost = float(d.costs_f[p])
-        s = int(c.sum())
         q = nz.shape[0]
+        if q == 0:
+            return None
+        cost = d.costs[p]
+        if q <= 32:  # few classes: plain Python is quicker than numpy's call overhead
+            vl = self.valf[nz].tolist()
+            cl = c.tolist()
+            s = sum(cl)
+            total = sum([a * b for a, b in zip(cl, vl, strict=True)])
+        else:
+            v = self.valf[nz]
+            cv = c * v
+            total = float(cv.sum())
+            s = int(c.sum())
         delta = 2.0 * (len(self.pay_t) + 1) * ULP * self.share_f
         err_total = SAFETY * (s * delta + (q + 1) * ULP * (total + cost))
         if total + err_total < cost:
             return None
-        if total - err_total < cost and self._sum(nz, c) < d.costs[p] * self.dens[-1]:
+        if total - err_total < cost and self._sum(nz, c) < cost * self.dens[-1]:
             return None
-        o = np.argsort(v, kind="stable")
-        v, c, cv, nz = v[o], c[o], cv[o], nz[o]
-        pc = np.cumsum(c) - c
-        pv = np.cumsum(cv) - cv
-        t = (cost - pv) / (s - pc)
-        ok = t <= v
-        i = int(ok.argmax()) if bool(ok.any()) else q - 1
-        ti = float(t[i])
-        err_t = SAFETY * (s * delta + (q + 2) * ULP * (float(pv[i]) + cost) + ULP * ti)
+        if q <= 32:
+            order = sorted(range(q), key=vl.__getitem__)
+            pc = 0
+            pvi = 0.0
+            i = q - 1
+            ti = 0.0
+            for pos, j in enumerate(order):
+                ti = (cost - pvi) / (s - pc)
+                if ti <= vl[j]:
+                    i = pos
+                    break
+                pc += cl[j]
+                pvi += cl[j] * vl[j]
+            else:
+                last = order[-1]
+                pvi -= cl[last] * vl[last]
+            idx = np.array(order, dtype=np.intp)
+            nz, c = nz[idx], c[idx]
+        else:
+            o = np.argsort(v, kind="stable")
+            v, c, cv, nz = v[o], c[o], cv[o], nz[o]
+            pc_a = np.cumsum(c) - c
+            pv = np.cumsum(cv) - cv
+            t = (cost - pv) / (s - pc_a)
+            ok = t <= v
+            i = int(ok.argmax()) if bool(ok.any()) else q - 1
+            ti = float(t[i])
+            pvi = float(pv[i])
+        err_t = SAFETY * (s * delta + (q + 2) * ULP * (pvi + cost) + ULP * ti)
         u = d.util[p]
         rho = ti / u
         return _Cand(p=p, rho=rho, err=err_t / u + SAFETY * ULP * rho, nz=nz, cn=c, i=i)
@@ -346,28 +412,43 @@ class _MES:
 
     # -- the run
 
-    def run(self) -> _Run:
+    def run(self, certify: _Certify | None = None, *, stop_uncertified: bool = False) -> _Run:
+        """Count. With `certify` (the trace of a run at a smaller share x0; this run is at x1),
+        also decide whether every share in [x0, x1] gives the same purchases, in order.
+
+        Why this is sound: after a fixed sequence of purchases, every voter's money left is a
+        non-decreasing function of the initial share (a payment max(0, m - t) with m up and the
+        max payment t down, by induction), so every project's rho is non-increasing in the
+        share. If in every round the winner w at x1 is the winner at x0 and every other project
+        p has rho_p(x1) > rho_w(x0) (or equal with w first in the tie order), then at any share
+        x in between rho_p(x) >= rho_p(x1) > rho_w(x0) >= rho_w(x): w wins there too, and a
+        project unaffordable at x1 is unaffordable below. `certified` says whether that held;
+        with `stop_uncertified` the run stops (incomplete) as soon as it does not.
+        """
         d = self.d
         out = _Run()
         zero = [p for p in range(d.m) if d.costs[p] == 0 and d.sizes[p] > 0]
         for p in d.ctx.order(zero)[0]:
             out.selected.append(p)
             out.purchases.append(_Purchase(p, 0, 1, d.sizes[p], 0, 0, 1))
-        stale = np.full(d.m, inf)
+        stale = [inf] * d.m
         alive: list[int] = []
         for p in range(d.m):
             cost, size = d.costs[p], d.sizes[p]
             if cost > 0 and size > 0 and size * self.share_num >= cost * self.share_den:
                 stale[p] = cost / (size * d.util[p]) * (1 - SAFETY * ULP)
                 alive.append(p)
+        rnd = 0
         while alive:
-            arr = np.array(alive, dtype=np.intp)
-            order = arr[np.argsort(stale[arr], kind="stable")].tolist()
+            order = sorted(alive, key=stale.__getitem__)
+            cut = -inf  # with certify: every project whose rho might be <= cut is computed
+            if certify is not None and out.certified and rnd < len(certify.rho_f):
+                cut = certify.rho_f[rnd]
             best = inf  # the smallest upper bound of a rho computed this round
             cands: list[_Cand] = []
             dropped: set[int] = set()
             for p in order:
-                if stale[p] > best:
+                if stale[p] > best and stale[p] > cut:
                     break  # this and every later project have a larger rho for sure
                 c = self._float(p)
                 if c is None:
@@ -396,10 +477,46 @@ class _MES:
                         + d.ctx.explain(criterion, ordered[0], ordered[1]),
                     )
                 )
-            self._buy(winner, exact[winner], out)
+            e = exact[winner]
+            rho = (e.num, e.rich * self.dens[-1] * d.util[winner])
+            if certify is not None and out.certified:
+                out.certified = self._certified(certify, rnd, winner, cands, exact)
+                if not out.certified and stop_uncertified:
+                    out.complete = False
+                    return out
+            out.rho.append(rho)
+            out.rho_f.append(rho[0] / rho[1] * (1 + SAFETY * ULP))
+            self._buy(winner, e, out)
             alive.remove(winner)
+            rnd += 1
+        if certify is not None and rnd != len(certify.winners):
+            out.certified = False
         out.spent = sum(d.costs[p] for p in out.selected)
         return out
+
+    def _certified(
+        self,
+        certify: _Certify,
+        rnd: int,
+        winner: int,
+        cands: list[_Cand],
+        exact: dict[int, _Exact],
+    ) -> bool:
+        """Does this round keep its winner for every share between the two runs?"""
+        if rnd >= len(certify.winners) or certify.winners[rnd] != winner:
+            return False
+        (cut_n, cut_d), cut_f = certify.rho[rnd], certify.rho_f[rnd]
+        key = self.d.ctx.key
+        for c in cands:
+            if c.p == winner or c.rho - c.err > cut_f:
+                continue  # above the cut for sure
+            e = exact.get(c.p) or self._exact(c)
+            # rho = num / (rich * D * util), compared with cut_n / cut_d
+            lhs = e.num * cut_d
+            rhs = cut_n * e.rich * self.dens[-1] * self.d.util[c.p]
+            if lhs < rhs or (lhs == rhs and key(c.p) < key(winner)):
+                return False
+        return True
 
     def _exact_minimum(self, exact: dict[int, _Exact]) -> list[int]:
         util = self.d.util
@@ -435,6 +552,7 @@ class _MES:
 
         self.dens.append(new_den)
         self.fac = np.append(self.fac * f, np.array([1], dtype=object))
+        self._pay_now = None
         self.pay_t.append(t)
         self.pay_lvl.append(len(self.dens) - 1)
         purchase = len(self.pay_t) - 1
@@ -474,28 +592,57 @@ def _add1(d: _Data, budget: int, step: int, stop: Add1Stop) -> tuple[_Run, int]:
 
     `stop="last-affordable"` (Wieliczka's reading) ends only when an outcome overspends and
     returns the one before; `"first-exhaustive"` also ends at the first outcome that leaves no
-    room for another project (pabutools' default, `exhaustive_stop=True`).
+    room for another project (pabutools' default, `exhaustive_stop=True`). Like pabutools, the
+    share never passes budget * (voters + 1) / voters.
+
+    Instead of counting at every increment, the count gallops: from an increment k0 it counts
+    at k1 = k0 + 1, 2, 4, ... and accepts the whole interval when `_MES.run(certify=...)` proves
+    that every share in between gives the same outcome (so the same cost and exhaustiveness);
+    when it cannot, it halves the step, down to consecutive increments, which need no proof.
+    The result is the one of counting at every increment.
     """
     n = d.n
     bound = budget * (n + 1)  # pabutools' budget_bound: budget limit * (voters + 1)
+    k_max = (bound - budget) // (n * step)
     supported = sum(d.costs[p] for p in range(d.m) if d.sizes[p] > 0)
+
+    def share(k: int) -> tuple[int, int]:
+        return budget + k * n * step, n
+
     if supported <= budget and stop == "last-affordable":
         # Every outcome fits, so the count runs to the bound: go there at once.
-        k = (bound - budget) // (n * step)
-        return _run_mes(d, Fraction(budget + k * n * step, n)), k
-    prev: _Run | None = None
-    k = 0
-    while budget + k * n * step <= bound:
-        run = _run_mes(d, Fraction(budget + k * n * step, n))
-        if run.spent > budget:
-            break
-        if stop == "first-exhaustive" and _exhaustive(d, run, budget):
-            return run, k
-        prev = run
-        k += 1
-    if prev is None:  # pragma: no cover - the first run never overspends
-        return _Run(), 0
-    return prev, k - 1
+        return _MES(d, *share(k_max)).run(), k_max
+    lo = 0
+    at_lo = _MES(d, *share(0)).run()
+    if stop == "first-exhaustive" and _exhaustive(d, at_lo, budget):
+        return at_lo, 0
+    jump = 2  # how far the next certified jump reaches
+    wait = 0  # consecutive increments to count before trying to jump again
+    patience = 1  # how long to wait after a failed jump (doubles on each failure)
+    while lo < k_max:
+        if wait == 0 and lo + 1 < k_max:
+            hi = min(lo + jump, k_max)
+            trace = _Certify(
+                at_lo.selected[len(at_lo.selected) - len(at_lo.rho) :], at_lo.rho, at_lo.rho_f
+            )
+            at_hi = _MES(d, *share(hi)).run(certify=trace, stop_uncertified=True)
+            if at_hi.complete and at_hi.certified and at_hi.selected == at_lo.selected:
+                # Every increment in [lo, hi] gives at_lo's outcome: nothing can stop there.
+                lo, at_lo = hi, at_hi
+                jump, patience = jump * 2, 1
+                continue
+            wait, patience, jump = patience, patience * 2, 2
+        # One increment: no proof needed.
+        at_hi = _MES(d, *share(lo + 1)).run()
+        if at_hi.spent > budget:
+            return at_lo, lo
+        if stop == "first-exhaustive" and _exhaustive(d, at_hi, budget):
+            return at_hi, lo + 1
+        if at_hi.selected != at_lo.selected:
+            jump = 2
+        lo, at_lo = lo + 1, at_hi
+        wait = max(0, wait - 1)
+    return at_lo, lo
 
 
 def equal_shares(
