@@ -16,7 +16,7 @@ from wiec.tally import Instance
 
 
 @pytest.fixture(scope="session")
-def shared() -> Callable[[str], Instance]:
+def pabulib_file() -> Callable[[str], Instance]:
     """Load a shared file by name (once per session); skip when the data are missing."""
     directory = pabulib_available_dir()
     if directory is None:
@@ -33,7 +33,7 @@ def shared() -> Callable[[str], Instance]:
 
 
 @pytest.fixture
-def pabutools() -> None:
+def needs_pabutools() -> None:
     """Skip unless pabutools (a test-only dependency) is installed."""
     if not pabutools_available():
         pytest.skip("pabutools is not installed (test-only dependency)")

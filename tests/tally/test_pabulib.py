@@ -342,9 +342,9 @@ def test_round_trip_and_fast_path_equals_slow_path(inst: Instance) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", SHARED_FILES)
 def test_shared_file_round_trips_byte_for_byte(
-    shared: Callable[[str], Instance], name: str
+    pabulib_file: Callable[[str], Instance], name: str
 ) -> None:
-    inst = shared(name)
+    inst = pabulib_file(name)
     original = (pabulib_dir() / name).read_text(encoding="utf-8").replace("\r\n", "\n")
     text = write_pabulib(inst)
     assert text == original if original.endswith("\n") else original + "\n"
@@ -352,8 +352,8 @@ def test_shared_file_round_trips_byte_for_byte(
 
 
 @pytest.mark.slow
-def test_warszawa_is_read_whole(shared: Callable[[str], Instance]) -> None:
-    inst = shared("Poland_Warszawa_2026.pb")
+def test_warszawa_is_read_whole(pabulib_file: Callable[[str], Instance]) -> None:
+    inst = pabulib_file("Poland_Warszawa_2026.pb")
     assert inst.num_voters == 61_668
     assert len(inst.projects) == 83
     assert int(inst.profile.lengths().max()) == 5
@@ -361,3 +361,43 @@ def test_warszawa_is_read_whole(shared: Callable[[str], Instance]) -> None:
     ages = inst.profile.fields["age"]
     assert len(ages) == 61_668
     assert int(np.bincount(inst.profile.indices).sum()) == inst.profile.indices.shape[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["delete", "duplicate", "insert", "truncate"]),
+            st.integers(0, 10_000),
+            st.text(alphabet=';",\n\r 1aBVOTESMETA-x.9', max_size=6),
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_a_mangled_file_gives_a_pabulib_error_never_a_traceback(
+    edits: list[tuple[str, int, str]],
+) -> None:
+    text = APPROVAL
+    for op, pos, chunk in edits:
+        lines = text.split("\n")
+        at = pos % max(len(lines), 1)
+        if op == "delete":
+            del lines[at]
+            text = "\n".join(lines)
+        elif op == "duplicate":
+            lines.insert(at, lines[at])
+            text = "\n".join(lines)
+        elif op == "insert":
+            i = pos % (len(text) + 1)
+            text = text[:i] + chunk + text[i:]
+        else:
+            text = text[: pos % (len(text) + 1)]
+    error: PabulibError | None = None
+    try:
+        parse_pabulib(text)
+    except PabulibError as e:
+        error = e
+    if error is not None:
+        assert error.line >= 0
+        assert error.message

@@ -15,7 +15,7 @@ from tests.tally.helpers import make_instance, names, to_pabutools
 
 from wiec.tally import Instance, TieBreaking, count, equal_shares, greedy, sequential_phragmen
 
-pytestmark = pytest.mark.usefixtures("pabutools")
+pytestmark = pytest.mark.usefixtures("needs_pabutools")
 
 BY_ID = TieBreaking(chain=("id",))
 FEW = settings(

@@ -15,6 +15,7 @@ load); floats with error bounds only prune which projects need an exact comparis
 from __future__ import annotations
 
 from fractions import Fraction
+from math import inf
 
 import numpy as np
 
@@ -56,22 +57,27 @@ def sequential_phragmen(
     bounds = np.searchsorted(proj_sorted, np.arange(m + 1))
     supp = [owner[by_project[bounds[p] : bounds[p + 1]]].astype(np.intp) for p in range(m)]
     spent = 0
-    cost_f = np.array(costs, dtype=np.float64)
-    sizes_f = sizes.astype(np.float64)
+    # Loads only grow, so a project's new load only grows: the last one computed is a lower
+    # bound, and a round needs to look only at projects whose bound is below the best so far.
+    stale = [costs[p] / int(sizes[p]) * (1 - SAFETY * ULP) if sizes[p] else inf for p in range(m)]
     while remaining:
-        rem = np.array(remaining, dtype=np.intp)
-        mask = np.zeros(m, dtype=bool)
-        mask[rem] = True
-        sel_entries = mask[proj]
-        sums = np.bincount(proj[sel_entries], weights=loadf[cls[owner[sel_entries]]], minlength=m)
-        new = (sums[rem] + cost_f[rem]) / sizes_f[rem]
-        err = SAFETY * (sizes_f[rem] + 3) * ULP * new
-        hi = float((new + err).min())  # the best new load is at most this
-        near = rem[(new - err) <= hi].tolist()  # the others are surely worse
+        best_up = inf
+        cands: list[tuple[int, float, float]] = []
+        for p in sorted(remaining, key=stale.__getitem__):
+            if stale[p] > best_up:
+                break
+            cnt = np.bincount(cls[supp[p]], minlength=len(loads))
+            s = int(sizes[p])
+            new = (float(cnt @ loadf[: len(loads)]) + costs[p]) / s
+            err = SAFETY * (s + 3) * ULP * new
+            stale[p] = new - err
+            best_up = min(best_up, new + err)
+            cands.append((p, new, err))
+        near = [p for p, new, err in cands if new - err <= best_up]
         exact: dict[int, Fraction] = {}
         for p in near:
-            cnt = np.bincount(cls[supp[p]], minlength=len(loads)).tolist()
-            total = sum((c * loads[k] for k, c in enumerate(cnt) if c), Fraction(0))
+            cnt_list = np.bincount(cls[supp[p]], minlength=len(loads)).tolist()
+            total = sum((c * loads[k] for k, c in enumerate(cnt_list) if c), Fraction(0))
             exact[p] = (total + costs[p]) / int(sizes[p])
         best = min(exact.values())
         tied = [p for p in near if exact[p] == best]
