@@ -116,7 +116,7 @@ def test_cli_uses_the_files_rule_and_checks_the_recorded_selection(
     assert data["selected"] == ["7"]
     assert data["matches_recorded"] is True
     assert main([str(path)]) == 0
-    assert "recorded selection (1 projects): matches" in capsys.readouterr().out
+    assert "recorded selection (1 project): matches" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

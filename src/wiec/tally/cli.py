@@ -255,7 +255,7 @@ def result_table(instance: Instance, result: Result, *, file: str | None = None)
         rec = recorded_selection(instance)
         same = set(rec) == set(result.selected)
         lines.append(
-            f"recorded selection ({len(rec)} projects): "
+            f"recorded selection ({len(rec)} project{'' if len(rec) == 1 else 's'}): "
             + ("matches" if same else "DIFFERS: " + _diff(rec, result.selected))
         )
     return "\n".join(lines)
