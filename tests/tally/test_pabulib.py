@@ -401,3 +401,22 @@ def test_a_mangled_file_gives_a_pabulib_error_never_a_traceback(
     if error is not None:
         assert error.line >= 0
         assert error.message
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_well_formed_ballots_take_the_fast_path(
+    newline: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wiec.tally import pabulib
+
+    taken: list[bool] = []
+    fast = pabulib._votes_fast
+
+    def spy(block: list[str], rules: object) -> object:
+        out = fast(block, rules)  # type: ignore[arg-type]
+        taken.append(out is not None)
+        return out
+
+    monkeypatch.setattr(pabulib, "_votes_fast", spy)
+    parse_pabulib(APPROVAL.replace('"Park; with ""trees"""', "Park").replace("\n", newline))
+    assert taken == [True]

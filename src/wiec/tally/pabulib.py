@@ -603,18 +603,28 @@ def _votes_fast(block: list[str], r: _VoteRules) -> Profile | None:
     if '"' in joined:
         return None
     if "\r" in joined:
-        block = [x[:-1] if x.endswith("\r") else x for x in block]
-        if "\r" in "".join(block):
+        joined = joined.replace("\r\n", "\n").removesuffix("\r")
+        if "\r" in joined:
             return None
+        block = joined.split("\n")
     width = len(r.header)
-    rows = [x.split(";") for x in block]
-    if {len(x) for x in rows} != {width}:
+    # Every row must have exactly width - 1 separators; then the fields of all rows, in one
+    # flat list, are columns by stride.
+    if set(map(str.count, block, repeat(";"))) != {width - 1}:
         return None
-    vids = [x[r.c_id] for x in rows]
+    fields = joined.replace("\n", ";").split(";")
+    n = len(block)
+    if len(fields) != n * width:  # pragma: no cover - implied by the separator count
+        return None
+
+    def column(j: int) -> list[str]:
+        return fields[j::width]
+
+    vids = column(r.c_id)
     id_text = "\x00".join(vids)
     if len(set(vids)) != len(vids) or "" in vids or " " in id_text or "\t" in id_text:
         return None
-    votes = [x[r.c_vote] for x in rows]
+    votes = column(r.c_vote)
     lengths = _list_lengths(votes)
     index = r.index
     try:
@@ -623,7 +633,6 @@ def _votes_fast(block: list[str], r: _VoteRules) -> Profile | None:
         )
     except KeyError:
         return None
-    n = len(rows)
     indices = np.array(flat, dtype=np.int64)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
@@ -639,7 +648,7 @@ def _votes_fast(block: list[str], r: _VoteRules) -> Profile | None:
         return None
     points: np.ndarray = np.zeros(0, dtype=np.int64)
     if r.with_points:
-        raw = [x[r.c_points] for x in rows]
+        raw = column(r.c_points)
         if not np.array_equal(_list_lengths(raw), lengths):
             return None
         try:
@@ -672,7 +681,7 @@ def _votes_fast(block: list[str], r: _VoteRules) -> Profile | None:
             return None
         if r.min_sum_cost is not None and any(t < r.min_sum_cost for t in totals):
             return None
-    extras_cols = {c: [x[j] for x in rows] for c, j in zip(r.extra_cols, r.extra_idx, strict=True)}
+    extras_cols = {c: column(j) for c, j in zip(r.extra_cols, r.extra_idx, strict=True)}
     return Profile(
         voter_ids=vids,
         indptr=indptr,

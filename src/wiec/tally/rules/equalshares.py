@@ -16,7 +16,7 @@ Completions (pabulib rule names):
   exhaustive_stop=False)`);
 - `-comparison`: compare that outcome with greedy by votes: Equal Shares is kept when more
   voters prefer it (`comparison_measure`, see `wiec.tally.compare`), else greedy's outcome;
-- greedy completion (`completion="greedy"`): fill the money left greedily by votes.
+- `equalshares/greedy` (`greedy_completion=True`): fill the money left greedily by votes.
 
 Exactness and speed. All money is exact. Voters with equal money left form a class; a class's
 money is the equal share minus the payments along its purchase path, and the payments are exact
@@ -74,7 +74,6 @@ class _Data:
     n: int
     m: int
     costs: list[int]
-    costs_f: FloatArray
     util: list[int]
     supp: list[IntpArray]
     sizes: list[int]
@@ -102,7 +101,6 @@ def _prepare(instance: Instance, utilities: Utilities, ties: TieBreaking) -> _Da
         n=n,
         m=m,
         costs=costs,
-        costs_f=np.array(costs, dtype=np.float64),
         util=[c if utilities == "cost" else 1 for c in costs],
         supp=supp,
         sizes=[int(s.shape[0]) for s in supp],
@@ -778,7 +776,7 @@ def _name(utilities: Utilities, add1: bool, greedy_completion: bool, comparison:
     if add1:
         name += "/add1"
     if greedy_completion:
-        name += "/greedy" if not add1 else "-greedy"
+        name += "/greedy"
     if comparison:
         name += "-comparison"
     return name
