@@ -232,9 +232,13 @@ def _union_keys(rows: Iterable[Mapping[str, str]]) -> tuple[str, ...]:
 class Instance:
     """One pool: its budget, projects and ballots (one pabulib file).
 
-    `meta` keeps every META key of a file in file order, as text, including keys this library
-    does not know; the typed attributes (`budget`, `vote_type`, `rule`) are authoritative and
-    the writer puts them back in place of their META text.
+    `budget` and project costs are integer money units; `money_scale` units make one unit of
+    the currency (1 when costs are whole złoty; the budget module, which keeps grosze, passes
+    100). `rule` is the pool's own counting rule (used when `count` is given none). `meta` keeps
+    every META key of a file in file order, as text, including keys this library does not
+    know; the typed attributes (`budget`, `vote_type`, `rule`) are authoritative and the writer
+    puts them back in place of their META text. `project_columns` is the PROJECTS header of the
+    file it came from (empty: the writer chooses).
     """
 
     budget: int

@@ -162,7 +162,6 @@ class _Exact:
     poor_sum: int  # what partial payers pay, over D
     poor_cnt: int
     t_f: float  # the max payment in floats
-    check: list[int]  # full payers near the boundary: whether anything is left is decided exactly
 
 
 class _MES:
@@ -373,7 +372,6 @@ class _MES:
         poor_sum = self._sum(nz[:i], cn[:i])
         poor_cnt = int(cn[:i].sum())
         num, rich = need - poor_sum, s - poor_cnt
-        check: list[int] = []
         if rich > 0:
             t_f = num / (rich * den)
             vf = self.valf[nz]
@@ -384,13 +382,12 @@ class _MES:
                     ok = False  # a partial payer could pay in full
                     break
             if ok:
-                for j in (np.flatnonzero(vf[i:] < t_f + w) + i).tolist():
+                for j in (np.flatnonzero(vf[i:] <= t_f + w) + i).tolist():
                     if self._value(int(nz[j])) * rich < num:
                         ok = False  # a full payer cannot pay
                         break
-                    check.append(j)
             if ok:
-                return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f, check)
+                return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f)
         # The float order or boundary was off: redo it all in integers.
         vals = [self._value(int(x)) for x in nz.tolist()]
         order = np.array(sorted(range(nz.shape[0]), key=vals.__getitem__), dtype=np.intp)
@@ -406,7 +403,7 @@ class _MES:
             poor_cnt += int(cn[i])
             i += 1
         t_f = num / (rich * den)
-        return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f, list(range(i, len(vals))))
+        return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f)
 
     # -- the run
 
@@ -538,15 +535,16 @@ class _MES:
 
         rich = e.nz[e.i :]
         left_f = self.valf[rich] - e.t_f
-        keep = left_f > self.window
+        # Far above the payment (more than the float error, by a wide margin): money is left.
+        keep = left_f > 2 * self.window
         fresh: dict[int, float] = {}
-        for j in e.check:
-            # Near the boundary: decide in integers whether anything is left, and how much.
-            v = self._value(int(e.nz[j]))  # over old_den (read before the level changes)
+        for x in np.flatnonzero(~keep).tolist():
+            # Near it: decide in integers whether anything is left, and how much.
+            v = self._value(int(rich[x]))  # over old_den (read before the level changes)
             left = (v * e.rich - e.num) * f // e.rich  # over new_den: (v - num/rich) * f
-            keep[j - e.i] = left > 0
+            keep[x] = left > 0
             if left > 0:
-                fresh[j - e.i] = left / new_den
+                fresh[x] = left / new_den
 
         self.dens.append(new_den)
         self.fac = np.append(self.fac * f, np.array([1], dtype=object))
