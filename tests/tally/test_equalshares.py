@@ -183,7 +183,7 @@ def test_add1_matches_its_definition(inst: Instance) -> None:
     replay_payments(inst, r)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances(), st.randoms(use_true_random=False))
 def test_voter_order_does_not_matter(inst: Instance, rnd: object) -> None:
     ballots = list(inst.profile.ballots(inst.projects))
@@ -196,7 +196,7 @@ def test_voter_order_does_not_matter(inst: Instance, rnd: object) -> None:
         assert a.rounds == b.rounds
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances())
 def test_never_over_budget(inst: Instance) -> None:
     for rule in ("greedy", "greedy-no-skip", "equalshares", "equalshares/add1", "phragmen"):
@@ -206,7 +206,7 @@ def test_never_over_budget(inst: Instance) -> None:
         assert len(set(r.selected)) == len(r.selected)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances(max_voters=12, max_projects=6))
 def test_exact_path_agrees_with_the_float_filter(inst: Instance) -> None:
     """Forcing every comparison into integers changes nothing."""

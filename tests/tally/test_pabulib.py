@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.tally.helpers import SHARED_FILES, pabulib_dir
 
@@ -322,7 +322,7 @@ def profiles(draw: st.DrawFn) -> Instance:
     )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profiles())
 def test_round_trip_and_fast_path_equals_slow_path(inst: Instance) -> None:
     text = write_pabulib(inst)
@@ -363,7 +363,7 @@ def test_warszawa_is_read_whole(pabulib_file: Callable[[str], Instance]) -> None
     assert int(np.bincount(inst.profile.indices).sum()) == inst.profile.indices.shape[0]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.tuples(
