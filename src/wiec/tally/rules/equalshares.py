@@ -150,6 +150,7 @@ class _Cand:
     nz: IntpArray  # classes of supporters with money left, ascending by money (float order)
     cn: IntArray  # supporters in each class
     i: int  # first class that pays in full (float guess)
+    of_supporters: IntpArray  # each supporter's class (this round)
 
 
 @dataclass(slots=True)
@@ -162,6 +163,7 @@ class _Exact:
     poor_sum: int  # what partial payers pay, over D
     poor_cnt: int
     t_f: float  # the max payment in floats
+    of_supporters: IntpArray
 
 
 class _MES:
@@ -304,7 +306,8 @@ class _MES:
         payment by at most `supporters * delta`. `SAFETY` covers what these bounds round off.
         """
         d = self.d
-        nz, c = self._classes(self.cls[d.supp[p]])
+        of_supporters = self.cls[d.supp[p]]
+        nz, c = self._classes(of_supporters)
         q = nz.shape[0]
         if q == 0:
             return None
@@ -344,7 +347,7 @@ class _MES:
             idx = np.array(order, dtype=np.intp)
             nz, c = nz[idx], c[idx]
         else:
-            o = np.argsort(v, kind="stable")
+            o = np.argsort(v)
             v, c, cv, nz = v[o], c[o], cv[o], nz[o]
             pc_a = np.cumsum(c) - c
             pv = np.cumsum(cv) - cv
@@ -356,7 +359,8 @@ class _MES:
         err_t = SAFETY * (s * delta + (q + 2) * ULP * (pvi + cost) + ULP * ti)
         u = d.util[p]
         rho = ti / u
-        return _Cand(p=p, rho=rho, err=err_t / u + SAFETY * ULP * rho, nz=nz, cn=c, i=i)
+        err = err_t / u + SAFETY * ULP * rho
+        return _Cand(p=p, rho=rho, err=err, nz=nz, cn=c, i=i, of_supporters=of_supporters)
 
     def _exact(self, c: _Cand) -> _Exact:
         """The project's max payment in integers, checking (and if need be redoing) the boundary.
@@ -387,7 +391,7 @@ class _MES:
                         ok = False  # a full payer cannot pay
                         break
             if ok:
-                return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f)
+                return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f, c.of_supporters)
         # The float order or boundary was off: redo it all in integers.
         vals = [self._value(int(x)) for x in nz.tolist()]
         order = np.array(sorted(range(nz.shape[0]), key=vals.__getitem__), dtype=np.intp)
@@ -403,7 +407,7 @@ class _MES:
             poor_cnt += int(cn[i])
             i += 1
         t_f = num / (rich * den)
-        return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f)
+        return _Exact(nz, cn, i, num, rich, poor_sum, poor_cnt, t_f, c.of_supporters)
 
     # -- the run
 
@@ -566,8 +570,7 @@ class _MES:
                     vals[pos] = fresh[x]
             self.valf[new] = vals
             self.k += idx.shape[0]
-        s = self.d.supp[p]
-        self.cls[s] = remap[self.cls[s]]
+        self.cls[self.d.supp[p]] = remap[e.of_supporters]
         out.selected.append(p)
         out.purchases.append(_Purchase(p, t, new_den, e.rich, e.poor_cnt, e.poor_sum, old_den))
 
