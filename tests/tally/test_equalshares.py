@@ -14,7 +14,16 @@ from tests.tally.helpers import (
     reference_mes,
 )
 
-from wiec.tally import Instance, Result, TieBreaking, count, equal_shares, greedy
+from wiec.tally import (
+    Instance,
+    Result,
+    TallyError,
+    TieBreaking,
+    count,
+    equal_shares,
+    greedy,
+    voter_payments,
+)
 from wiec.tally.rules import equalshares as es
 
 BY_ID = TieBreaking(chain=("id",))
@@ -279,3 +288,19 @@ def test_certified_jumps_skip_most_increments() -> None:
     assert (r.selected, r.increments) == add1_every_increment(inst, "last-affordable")
     assert r.increments is not None
     assert runs < r.increments / 2
+
+
+def test_a_voter_can_see_what_they_paid() -> None:
+    inst = partial_instance()
+    r = equal_shares(inst, utilities="approval")
+    v0 = voter_payments(inst, r, "v0")  # approved X and Z
+    assert [(p.project_id, p.paid, p.full) for p in v0] == [("X", 14, True), ("Z", 6, False)]
+    assert v0[-1].left_after == 0
+    v2 = voter_payments(inst, r, "v2")
+    assert [(p.project_id, p.paid, p.full, p.left_after) for p in v2] == [
+        ("Z", Fraction(39, 2), True, Fraction(1, 2))
+    ]
+    with pytest.raises(TallyError, match="unknown voter"):
+        voter_payments(inst, r, "nobody")
+    with pytest.raises(TallyError, match="no Equal Shares payments"):
+        voter_payments(inst, greedy(inst), "v0")

@@ -104,6 +104,20 @@ def test_cli_json_has_the_agreed_keys(small_file: Path, capsys: pytest.CaptureFi
     assert data["ties"][0]["decided_by"] == "id"
 
 
+def test_cli_explains_one_voters_payments(
+    small_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(small_file), "--rule", "equalshares", "--voter", "v0", "--ties", "id"]) == 0
+    out = capsys.readouterr().out
+    assert "voter v0:" in out
+    assert "round 1: A1: paid 0.33" in out
+    assert main([str(small_file), "--rule", "equalshares", "--voter", "v9", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["voter_payments"]["payments"][0]["paid"]["exact"] == "1/2"
+    assert main([str(small_file), "--voter", "v0"]) == 2  # greedy: nothing to explain
+    assert "no Equal Shares payments" in capsys.readouterr().err
+
+
 def test_cli_uses_the_files_rule_and_checks_the_recorded_selection(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -15,6 +15,7 @@ Wiec). The budget module builds one `Instance` per pool and calls `count`:
     result.selected      # project ids in the order the rule chose them
     result.scores        # id -> votes / points
     result.spent, result.left, result.ties, result.rounds  # rounds: Equal Shares payments
+    voter_payments(pool, result, "b7f3...")  # what one voter paid, round by round
 
 Rules (pabulib's names): `greedy`, `greedy-no-skip`, `greedy-threshold`, `greedy-custom`
 (Poznań), `equalshares`, `equalshares/add1` (Wieliczka), `equalshares/add1-comparison`,
@@ -31,6 +32,7 @@ from wiec.tally.compare import (
     recorded_selection,
     voter_values,
 )
+from wiec.tally.explain import Payment, voter_payments
 from wiec.tally.model import (
     Ballot,
     Comparison,
@@ -63,6 +65,7 @@ __all__ = [
     "EqualSharesRound",
     "Instance",
     "PabulibError",
+    "Payment",
     "Pool",
     "Profile",
     "Project",
@@ -85,6 +88,7 @@ __all__ = [
     "recorded_selection",
     "sequential_phragmen",
     "support_counts",
+    "voter_payments",
     "voter_values",
     "write_pabulib",
 ]

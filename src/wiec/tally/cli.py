@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from wiec.tally.compare import has_recorded_selection, recorded_selection
+from wiec.tally.explain import voter_payments
 from wiec.tally.model import Instance, Result, TallyError
 from wiec.tally.pabulib import PabulibError, read_pabulib
 from wiec.tally.rules import RULES, count
@@ -41,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         help="tie-breaking chain, from cost, votes, score, lot, id (default: cost,votes,lot)",
     )
     p.add_argument("--seed", default="", help="published seed of the lot (default: empty)")
+    p.add_argument(
+        "--voter", metavar="VOTER_ID", help="also show what this voter paid (Equal Shares)"
+    )
     return p
 
 
@@ -56,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ties = TieBreaking.parse(args.ties, seed=args.seed)
         instance = read_pabulib(path)
         result = count(instance, args.rule, ties=ties)
+        payments = voter_payments(instance, result, args.voter) if args.voter else None
     except PabulibError as e:
         print(f"{PROG}: {path.name}: line {e.line}: {e.message}", file=sys.stderr)
         return 2
@@ -65,10 +70,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as e:
         print(f"{PROG}: {path}: {e.strerror or e}", file=sys.stderr)
         return 2
+    scale = result.money_scale
     if args.json:
-        print(json.dumps(result_json(instance, result, file=path.name), ensure_ascii=False))
+        data = result_json(instance, result, file=path.name)
+        if payments is not None:
+            data["voter_payments"] = {
+                "voter": args.voter,
+                "payments": [
+                    {
+                        "round": x.round,
+                        "project": x.project_id,
+                        "paid": _frac(x.paid / scale),
+                        "full": x.full,
+                        "left_after": _frac(x.left_after / scale),
+                    }
+                    for x in payments
+                ],
+            }
+        print(json.dumps(data, ensure_ascii=False))
     else:
         print(result_table(instance, result, file=path.name))
+        if payments is not None:
+            print(f"voter {args.voter}:")
+            for x in payments:
+                how = "the full share of the round" if x.full else "all that was left"
+                print(
+                    f"  round {x.round}: {x.project_id}: paid {float(x.paid / scale):.2f} "
+                    f"({how}), {float(x.left_after / scale):.2f} left"
+                )
     return 0
 
 
