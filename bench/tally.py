@@ -61,15 +61,18 @@ def worker_ours(path: Path, rule: str | None, repeat: int) -> dict[str, Any]:
 
     base = rss_kb()
     parse_times = []
+    parse_cpu = []
     inst = None
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         inst = read_pabulib(path)
         parse_times.append(time.perf_counter() - t)
+        parse_cpu.append(time.process_time() - c)
     if inst is None:
         raise SystemExit("--repeat must be at least 1")
     out: dict[str, Any] = {
         "parse_s": parse_times,
+        "parse_cpu_s": parse_cpu,
         "vote_type": inst.vote_type,
         "rule": inst.rule,
         "voters": inst.num_voters,
@@ -77,13 +80,16 @@ def worker_ours(path: Path, rule: str | None, repeat: int) -> dict[str, Any]:
     }
     if rule is not None:
         times = []
+        cpu = []
         selected: tuple[str, ...] = ()
         for _ in range(repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             result = count(inst, rule, ties=TieBreaking(chain=("id",)))
             times.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
             selected = result.selected
         out["rule_s"] = times
+        out["rule_cpu_s"] = cpu
         out["selected"] = list(selected)
     out["peak_kb"] = rss_kb()
     out["base_kb"] = base
@@ -94,13 +100,17 @@ def worker_pabutools(path: Path, rule: str | None) -> dict[str, Any]:
     from pabutools.election import parse_pabulib
 
     base = rss_kb()
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     instance, profile = parse_pabulib(str(path))
-    out: dict[str, Any] = {"parse_s": [time.perf_counter() - t]}
+    out: dict[str, Any] = {
+        "parse_s": [time.perf_counter() - t],
+        "parse_cpu_s": [time.process_time() - c],
+    }
     if rule is not None:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         allocation = _pabutools_rule(rule, instance, profile)
         out["rule_s"] = [time.perf_counter() - t]
+        out["rule_cpu_s"] = [time.process_time() - c]
         out["selected"] = [p.name for p in allocation]
     out["peak_kb"] = rss_kb()
     out["base_kb"] = base
@@ -314,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         "pabutools_timeout_s": None if args.skip_pabutools else args.pabutools_timeout,
         "pabutools_version": _pabutools_version(),
         "wall_s": round(time.perf_counter() - started, 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "times": "ours_s / pabutools_s: wall-clock medians; *_cpu_s: process CPU time",
         "files": report,
     }
     print(json.dumps(summary, ensure_ascii=False))
@@ -344,7 +356,10 @@ def _mb(data: dict[str, Any]) -> dict[str, float] | None:
 def _pair(
     ours_s: float, theirs: dict[str, Any], ours: dict[str, Any], rule: str | None
 ) -> dict[str, Any]:
+    key = "parse" if rule is None else "rule"
     out: dict[str, Any] = {"ours_s": round(ours_s, 4), "ours_mem_mb": _mb(ours)}
+    if f"{key}_cpu_s" in ours:
+        out["ours_cpu_s"] = round(med(ours[f"{key}_cpu_s"]), 4)
     if theirs.get("skipped"):
         out["pabutools"] = "skipped"
         return out
@@ -361,9 +376,10 @@ def _pair(
         return out
     if not theirs:
         return out
-    key = "parse_s" if rule is None else "rule_s"
-    p_s = med(theirs[key])
+    p_s = med(theirs[f"{key}_s"])
     out["pabutools_s"] = round(p_s, 4)
+    if f"{key}_cpu_s" in theirs:
+        out["pabutools_cpu_s"] = round(med(theirs[f"{key}_cpu_s"]), 4)
     out["ratio"] = round(p_s / ours_s, 1) if ours_s > 0 else None
     out["pabutools_mem_mb"] = _mb(theirs)
     if rule is not None:
