@@ -1,0 +1,94 @@
+"""Counting participatory budgets: exact rules, the pabulib format, checkable results.
+
+`wiec.tally` is a pure library (standard library and numpy only; nothing of Django or the rest of
+Wiec). The budget module builds one `Instance` per pool and calls `count`:
+
+    from wiec.tally import Ballot, Instance, Project, TieBreaking, count
+
+    pool = Instance.from_ballots(
+        budget=1_000_000,
+        projects=[Project(id="P1", cost=400_000, name="Park"), ...],
+        ballots=[Ballot(voter_id="b7f3...", projects=("P1", "P4")), ...],
+        vote_type="approval",
+    )
+    result = count(pool, "equalshares/add1", ties=TieBreaking(seed="published seed"))
+    result.selected      # project ids in the order the rule chose them
+    result.scores        # id -> votes / points
+    result.spent, result.left, result.ties, result.rounds  # rounds: Equal Shares payments
+    voter_payments(pool, result, "b7f3...")  # what one voter paid, round by round
+
+Rules (pabulib's names): `greedy`, `greedy-no-skip`, `greedy-threshold`, `greedy-custom`
+(Poznań), `equalshares`, `equalshares/add1` (Wieliczka), `equalshares/add1-comparison`,
+`equalshares/greedy`, `equalshares-approval...`, `phragmen`; see `wiec.tally.rules`.
+Several pools with leftovers moving to the city-wide pool: `count_election`.
+Files: `read_pabulib`, `parse_pabulib`, `write_pabulib`; broken files raise `PabulibError`
+(with `line` and `message`). Every other failure to count raises `TallyError`.
+Money is integer units; exact shares are `Fraction`s. Nothing is rounded.
+"""
+
+from wiec.tally.compare import (
+    matches_recorded,
+    preference_counts,
+    recorded_selection,
+    voter_values,
+)
+from wiec.tally.explain import Payment, voter_payments
+from wiec.tally.model import (
+    Ballot,
+    Comparison,
+    EqualSharesRound,
+    Instance,
+    Profile,
+    Project,
+    Result,
+    TallyError,
+    Tie,
+    VoteType,
+)
+from wiec.tally.pabulib import PabulibError, parse_pabulib, read_pabulib, write_pabulib
+from wiec.tally.pools import ElectionResult, Pool, Transfer, count_election
+from wiec.tally.rules import (
+    RULES,
+    count,
+    equal_shares,
+    greedy,
+    sequential_phragmen,
+)
+from wiec.tally.scores import project_scores, support_counts
+from wiec.tally.ties import TieBreaking, lot_key
+
+__all__ = [
+    "RULES",
+    "Ballot",
+    "Comparison",
+    "ElectionResult",
+    "EqualSharesRound",
+    "Instance",
+    "PabulibError",
+    "Payment",
+    "Pool",
+    "Profile",
+    "Project",
+    "Result",
+    "TallyError",
+    "Tie",
+    "TieBreaking",
+    "Transfer",
+    "VoteType",
+    "count",
+    "count_election",
+    "equal_shares",
+    "greedy",
+    "lot_key",
+    "matches_recorded",
+    "parse_pabulib",
+    "preference_counts",
+    "project_scores",
+    "read_pabulib",
+    "recorded_selection",
+    "sequential_phragmen",
+    "support_counts",
+    "voter_payments",
+    "voter_values",
+    "write_pabulib",
+]

@@ -1,0 +1,296 @@
+"""`wiec tally FILE.pb [--rule RULE] [--json]`: count a pabulib file and show the result.
+
+Without `--rule` the file's own `rule` is used. The table lists the projects by score with the
+ones funded marked, and, when the file records a selection, whether the count matches it.
+`--json` prints one JSON object instead (see `result_json`). Problems with the file or the rule
+end with exit code 2 and a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from wiec.tally.compare import has_recorded_selection, recorded_selection
+from wiec.tally.explain import voter_payments
+from wiec.tally.model import Instance, Result, TallyError
+from wiec.tally.pabulib import PabulibError, read_pabulib
+from wiec.tally.rules import RULES, count
+from wiec.tally.ties import TieBreaking
+
+PROG = "wiec tally"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="Count a participatory budget stored as a pabulib .pb file.",
+        epilog="Rules: " + ", ".join(RULES),
+    )
+    p.add_argument("file", metavar="FILE.pb", help="the pabulib file to count")
+    p.add_argument("--rule", help="counting rule (default: the file's own rule)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--ties",
+        default="cost,votes,lot",
+        help="tie-breaking chain, from cost, votes, score, lot, id (default: cost,votes,lot)",
+    )
+    p.add_argument("--seed", default="", help="published seed of the lot (default: empty)")
+    p.add_argument(
+        "--voter", metavar="VOTER_ID", help="also show what this voter paid (Equal Shares)"
+    )
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit code (0 ok, 2 bad input)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as e:  # --help, or argparse's own usage error (already printed)
+        return int(e.code) if isinstance(e.code, int) else 2
+    path = Path(args.file)
+    try:
+        ties = TieBreaking.parse(args.ties, seed=args.seed)
+        instance = read_pabulib(path)
+        result = count(instance, args.rule, ties=ties)
+        payments = voter_payments(instance, result, args.voter) if args.voter else None
+    except PabulibError as e:
+        print(f"{PROG}: {path.name}: line {e.line}: {e.message}", file=sys.stderr)
+        return 2
+    except TallyError as e:
+        print(f"{PROG}: {path.name}: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"{PROG}: {path}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    scale = result.money_scale
+    if args.json:
+        data = result_json(instance, result, file=path.name)
+        if payments is not None:
+            data["voter_payments"] = {
+                "voter": args.voter,
+                "payments": [
+                    {
+                        "round": x.round,
+                        "project": x.project_id,
+                        "paid": _frac(x.paid / scale),
+                        "full": x.full,
+                        "left_after": _frac(x.left_after / scale),
+                    }
+                    for x in payments
+                ],
+            }
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(result_table(instance, result, file=path.name))
+        if payments is not None:
+            print(f"voter {args.voter}:")
+            for x in payments:
+                how = "the full share of the round" if x.full else "all that was left"
+                print(
+                    f"  round {x.round}: {x.project_id}: paid {float(x.paid / scale):.2f} "
+                    f"({how}), {float(x.left_after / scale):.2f} left"
+                )
+    return 0
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _money(units: int, scale: int) -> int | float:
+    return units if scale == 1 else float(Decimal(units) / scale)
+
+
+def _frac(x: Fraction) -> dict[str, Any]:
+    return {"exact": str(x), "approx": float(x)}
+
+
+def result_json(instance: Instance, result: Result, *, file: str | None = None) -> dict[str, Any]:
+    """The result as plain JSON data.
+
+    Keys: `rule`, `selected` (ids in selection order), `scores` (id -> score), `budget`,
+    `spent`, `left` (money in the file's currency), `ties`, and when relevant `rounds` (Equal
+    Shares purchases, exact payments as "p/q" strings with a float beside), `budget_per_voter`,
+    `increments`, `comparison`, `reserve_used`, `completed_by_greedy`, plus `recorded_selected`
+    and `matches_recorded` when the file records a selection.
+    """
+    scale = result.money_scale
+    out: dict[str, Any] = {}
+    if file is not None:
+        out["file"] = file
+    out.update(
+        {
+            "rule": result.rule,
+            "file_rule": instance.rule,
+            "vote_type": instance.vote_type,
+            "voters": instance.num_voters,
+            "projects": len(instance.projects),
+            "budget": _money(result.budget, scale),
+            "spent": _money(result.spent, scale),
+            "left": _money(result.left, scale),
+            "selected": list(result.selected),
+            "scores": dict(result.scores),
+            "ties": [
+                {
+                    "position": t.position,
+                    "projects": list(t.project_ids),
+                    "decided_by": t.decided_by,
+                    "detail": t.detail,
+                }
+                for t in result.ties
+            ],
+        }
+    )
+    if result.rounds:
+        out["rounds"] = [
+            {
+                "project": r.project_id,
+                "cost": _money(r.cost, scale),
+                "max_payment": _frac(r.max_payment / scale),
+                "effective_votes": _frac(r.effective_votes),
+                "full_payers": r.full_payers,
+                "partial_payers": r.partial_payers,
+                "partial_total": _frac(r.partial_total / scale),
+            }
+            for r in result.rounds
+        ]
+    if result.budget_per_voter is not None:
+        out["budget_per_voter"] = _frac(result.budget_per_voter / scale)
+    if result.increments is not None:
+        out["increments"] = result.increments
+    if result.comparison is not None:
+        c = result.comparison
+        out["comparison"] = {
+            "measure": c.measure,
+            "prefer_equal_shares": c.prefer_equal_shares,
+            "prefer_greedy": c.prefer_greedy,
+            "indifferent": c.indifferent,
+            "kept": c.kept,
+            "equal_shares_selected": list(c.equal_shares_selected),
+            "greedy_selected": list(c.greedy_selected),
+        }
+    if result.reserve_used:
+        out["reserve_used"] = _money(result.reserve_used, scale)
+        out["reserve_funded"] = list(result.reserve_funded)
+    if result.completed_by_greedy:
+        out["completed_by_greedy"] = list(result.completed_by_greedy)
+    if has_recorded_selection(instance):
+        recorded = recorded_selection(instance)
+        out["recorded_selected"] = list(recorded)
+        out["matches_recorded"] = set(recorded) == set(result.selected)
+    if result.notes:
+        out["notes"] = list(result.notes)
+    return out
+
+
+# --------------------------------------------------------------------------- table
+
+
+def _fmt(units: int, scale: int) -> str:
+    if scale == 1:
+        return f"{units:,}".replace(",", " ")
+    whole = Decimal(units) / scale
+    return f"{whole:,.{len(str(scale)) - 1}f}".replace(",", " ")
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def result_table(instance: Instance, result: Result, *, file: str | None = None) -> str:
+    """A readable table of the result."""
+    scale = result.money_scale
+    currency = instance.meta.get("currency", "").strip()
+    unit = f" {currency}" if currency else ""
+    lines: list[str] = []
+    head = f"{file}: " if file else ""
+    voters = f"{instance.num_voters:,}".replace(",", " ")
+    lines.append(
+        f"{head}rule {result.rule} (file says {instance.rule}), {instance.vote_type} ballots, "
+        f"{voters} voters, {len(instance.projects)} projects"
+    )
+    lines.append(
+        f"budget {_fmt(result.budget, scale)}{unit}, spent {_fmt(result.spent, scale)}, "
+        f"left {_fmt(result.left, scale)}"
+    )
+    order = {pid: i + 1 for i, pid in enumerate(result.selected)}
+    recorded = has_recorded_selection(instance)
+    header = f"{'rank':>4} {'id':<14} {'score':>9} {'cost':>13} {'funded':>6}"
+    if recorded:
+        header += f" {'file':>4}"
+    header += "  name"
+    lines.append("")
+    lines.append(header)
+    ranked = sorted(instance.projects, key=lambda p: (-result.scores.get(p.id, 0), p.id))
+    for rank, p in enumerate(ranked, 1):
+        funded = f"#{order[p.id]}" if p.id in order else ""
+        row = (
+            f"{rank:>4} {_cut(p.id, 14):<14} {result.scores.get(p.id, 0):>9} "
+            f"{_fmt(p.cost, scale):>13} {funded:>6}"
+        )
+        if recorded:
+            row += f" {'' if p.selected is None else p.selected:>4}"
+        row += "  " + _cut(p.name, 50)
+        lines.append(row)
+    lines.append("")
+    lines.append(f"funded ({len(result.selected)}), in order: " + ", ".join(result.selected))
+    if result.rounds:
+        lines.append("")
+        lines.append("Equal Shares purchases (payment per supporter who paid in full):")
+        for i, r in enumerate(result.rounds, 1):
+            lines.append(
+                f"  {i:>3}. {r.project_id}: {r.full_payers} paid "
+                f"{float(r.max_payment / scale):.2f}{unit} each"
+                + (
+                    f", {r.partial_payers} paid all they had left "
+                    f"({float(r.partial_total / scale):.2f}{unit})"
+                    if r.partial_payers
+                    else ""
+                )
+            )
+    if result.budget_per_voter is not None:
+        extra = f" after {result.increments} increments" if result.increments else ""
+        lines.append(f"share per voter: {float(result.budget_per_voter / scale):.4f}{unit}{extra}")
+    if result.comparison is not None:
+        c = result.comparison
+        lines.append(
+            f"comparison ({c.measure}): {c.prefer_equal_shares} voters prefer Equal Shares, "
+            f"{c.prefer_greedy} greedy, {c.indifferent} neither; kept {c.kept}"
+        )
+    if result.reserve_used:
+        lines.append(
+            f"funded from reserves: {', '.join(result.reserve_funded)} "
+            f"({_fmt(result.reserve_used, scale)} over the budget)"
+        )
+    if result.completed_by_greedy:
+        lines.append("completed greedily: " + ", ".join(result.completed_by_greedy))
+    if result.ties:
+        lines.append("ties broken:")
+        lines.extend(
+            f"  at {t.position}: {', '.join(t.project_ids)} by {t.decided_by}: {t.detail}"
+            for t in result.ties
+        )
+    else:
+        lines.append("ties: none decided anything")
+    if recorded:
+        rec = recorded_selection(instance)
+        same = set(rec) == set(result.selected)
+        lines.append(
+            f"recorded selection ({len(rec)} project{'' if len(rec) == 1 else 's'}): "
+            + ("matches" if same else "DIFFERS: " + _diff(rec, result.selected))
+        )
+    return "\n".join(lines)
+
+
+def _diff(recorded: Sequence[str], counted: Sequence[str]) -> str:
+    only_rec = [p for p in recorded if p not in set(counted)]
+    only_new = [p for p in counted if p not in set(recorded)]
+    return f"recorded only {only_rec}, counted only {only_new}"

@@ -1,0 +1,104 @@
+"""Counting rules, by the names pabulib's `rule` field uses.
+
+| name | rule |
+| --- | --- |
+| `greedy` | greedy by score, skipping projects that do not fit |
+| `greedy-no-skip` | greedy by score, stopping at the first project that does not fit |
+| `greedy-threshold` | greedy after dropping projects below META `min_project_score_threshold` |
+| `greedy-custom` | Poznań: no-skip, then the first misfit funded from reserves if 80% covered |
+| `equalshares` | Method of Equal Shares, cost utilities |
+| `equalshares/add1` | ... raising every share by one unit of currency while it fits (Wieliczka) |
+| `equalshares/add1-comparison` | ... then compared with greedy, the one more voters prefer |
+| `equalshares/greedy` | ... completed greedily by votes |
+| `equalshares-approval...` | the same with approval utilities (each project is worth 1) |
+| `phragmen` | sequential Phragmén |
+
+Equal Shares names combine: `equalshares[-approval][/add1][/greedy][-comparison]`.
+"""
+
+from __future__ import annotations
+
+from wiec.tally.model import Instance, Result, TallyError
+from wiec.tally.rules.equalshares import equal_shares
+from wiec.tally.rules.greedy import greedy, greedy_rule
+from wiec.tally.rules.phragmen import sequential_phragmen
+from wiec.tally.ties import TieBreaking
+
+__all__ = [
+    "RULES",
+    "count",
+    "equal_shares",
+    "greedy",
+    "greedy_rule",
+    "parse_equal_shares",
+    "sequential_phragmen",
+]
+
+RULES: tuple[str, ...] = (
+    "greedy",
+    "greedy-no-skip",
+    "greedy-threshold",
+    "greedy-custom",
+    "equalshares",
+    "equalshares/add1",
+    "equalshares/add1-comparison",
+    "equalshares/greedy",
+    "equalshares/add1/greedy",
+    "equalshares-approval",
+    "equalshares-approval/add1",
+    "equalshares-approval/greedy",
+    "phragmen",
+)
+
+
+def parse_equal_shares(name: str) -> dict[str, object] | None:
+    """Options of an Equal Shares rule name, or None when `name` is not one."""
+    parts = name.strip().split("/")
+    base = parts[0]
+    if base not in ("equalshares", "equalshares-approval"):
+        return None
+    options: dict[str, object] = {
+        "utilities": "approval" if base == "equalshares-approval" else "cost",
+        "add1": False,
+        "greedy_completion": False,
+        "comparison": False,
+    }
+    keys = {"add1": "add1", "greedy": "greedy_completion", "comparison": "comparison"}
+    for part in parts[1:]:
+        for token in part.split("-"):
+            if token not in keys or options[keys[token]]:
+                raise TallyError(f"unknown rule {name!r}")
+            options[keys[token]] = True
+    return options
+
+
+def count(
+    instance: Instance,
+    rule: str | None = None,
+    *,
+    ties: TieBreaking | None = None,
+) -> Result:
+    """Count one pool with `rule` (default: the pool's own `rule`, as a pabulib file names it).
+
+    Raises `TallyError` for an unknown rule or one the pool cannot be counted with (e.g.
+    `greedy-threshold` without a threshold).
+    """
+    name = (rule or instance.rule or "").strip()
+    if not name or name == "unknown":
+        raise TallyError("the pool names no rule: choose one (e.g. greedy)")
+    if name.startswith("greedy"):
+        return greedy_rule(instance, name, ties=ties)
+    if name == "phragmen":
+        return sequential_phragmen(instance, ties=ties)
+    options = parse_equal_shares(name)
+    if options is None:
+        raise TallyError(f"unknown rule {name!r} (known: {', '.join(RULES)})")
+    return equal_shares(
+        instance,
+        utilities="approval" if options["utilities"] == "approval" else "cost",
+        add1=bool(options["add1"]),
+        greedy_completion=bool(options["greedy_completion"]),
+        comparison=bool(options["comparison"]),
+        ties=ties,
+        rule=name,
+    )

@@ -1,0 +1,72 @@
+"""Scores of projects as Polish participatory budgets count them.
+
+- approval, choose-1: the number of voters who chose the project;
+- cumulative, scoring: the sum of the points given to it (for scoring ballots META
+  `default_score` is added for every voter who did not list the project);
+- ordinal: positional points. Without META `scoring_fn`, the first of `k` places gets `k`
+  points, the second `k - 1`, ..., where `k` is META `max_length` (Kraków: 3/2/1) or, without
+  it, the length of that ballot. `scoring_fn` may be a comma-separated list of points by place
+  (`3,2,1`; places beyond the list get 0) or `borda` (first of `num_projects` gets
+  `num_projects` points). Anything else is refused with a `TallyError`.
+
+All sums are exact integers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from wiec.tally.model import Instance, IntArray, TallyError
+
+
+def support_counts(instance: Instance) -> IntArray:
+    """How many voters listed each project (its `votes`), by project index."""
+    return np.bincount(instance.profile.indices, minlength=len(instance.projects)).astype(np.int64)
+
+
+def entry_points(instance: Instance) -> IntArray:
+    """The points each (voter, project) entry of the profile gives, by the rules above."""
+    prof = instance.profile
+    vt = instance.vote_type
+    if vt in ("approval", "choose-1"):
+        return np.ones(prof.indices.shape[0], dtype=np.int64)
+    if vt in ("cumulative", "scoring"):
+        if prof.points is None:
+            raise TallyError(f"{vt} ballots need points")
+        return prof.points
+    # ordinal
+    lengths = prof.lengths()
+    owner = np.repeat(np.arange(prof.num_voters, dtype=np.int64), lengths)
+    place = np.arange(prof.indices.shape[0], dtype=np.int64) - prof.indptr[owner]
+    fn = instance.meta.get("scoring_fn", "").strip()
+    if not fn:
+        max_length = instance.meta_int("max_length")
+        top = np.full_like(place, max_length) if max_length is not None else lengths[owner]
+        points: IntArray = np.maximum(top - place, 0)
+        return points
+    if fn.lower() == "borda":
+        borda: IntArray = np.maximum(len(instance.projects) - place, 0)
+        return borda
+    try:
+        table = [int(x) for x in fn.split(",")]
+    except ValueError:
+        raise TallyError(
+            f"unsupported scoring_fn {fn!r}: give points by place as '3,2,1', or 'borda'"
+        ) from None
+    lookup: IntArray = np.array([*table, 0], dtype=np.int64)
+    by_place: IntArray = lookup[np.minimum(place, len(table))]
+    return by_place
+
+
+def project_scores(instance: Instance) -> IntArray:
+    """The score of every project (by index), exactly."""
+    prof = instance.profile
+    m = len(instance.projects)
+    pts = entry_points(instance)
+    scores = np.zeros(m, dtype=np.int64)
+    np.add.at(scores, prof.indices, pts)
+    if instance.vote_type == "scoring":
+        default = instance.meta_int("default_score")
+        if default:
+            scores += default * (prof.num_voters - support_counts(instance))
+    return scores
