@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.tally.helpers import load_shared, pabulib_available_dir, pabutools_available
 
+from tests.tally.helpers import load_shared, pabulib_available_dir, pabutools_available
 from wiec.tally import Instance
 
 

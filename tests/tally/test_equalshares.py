@@ -7,13 +7,13 @@ from fractions import Fraction
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from tests.tally.helpers import (
     approval_sets,
     make_instance,
     reference_add1,
     reference_mes,
 )
-
 from wiec.tally import (
     Instance,
     Result,

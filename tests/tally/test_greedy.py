@@ -6,8 +6,8 @@ import hashlib
 from fractions import Fraction
 
 import pytest
-from tests.tally.helpers import make_instance
 
+from tests.tally.helpers import make_instance
 from wiec.tally import TallyError, TieBreaking, count, greedy, lot_key, project_scores
 
 # --------------------------------------------------------------------------- scores

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.tally.helpers import SHARED_FILES, pabulib_dir
 
+from tests.tally.helpers import SHARED_FILES, pabulib_dir
 from wiec.tally import (
     Ballot,
     Instance,

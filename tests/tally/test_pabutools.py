@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.tally.helpers import make_instance, names, to_pabutools
 
+from tests.tally.helpers import make_instance, names, to_pabutools
 from wiec.tally import Instance, TieBreaking, count, equal_shares, greedy, sequential_phragmen
 
 pytestmark = pytest.mark.usefixtures("needs_pabutools")

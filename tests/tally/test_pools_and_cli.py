@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.tally.helpers import make_instance, pabulib_dir
 
+from tests.tally.helpers import make_instance, pabulib_dir
 from wiec.tally import Instance, Pool, TallyError, count_election, write_pabulib
 from wiec.tally.cli import main
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.tally.helpers import SHARED_FILES
 
+from tests.tally.helpers import SHARED_FILES
 from wiec.tally import Instance, TieBreaking, count, equal_shares, recorded_selection
 from wiec.tally.compare import has_recorded_selection
 
