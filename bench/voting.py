@@ -283,6 +283,14 @@ def post_ballot(poll_id: int, form: dict[str, str], session: str) -> bytes:
     ).encode() + body
 
 
+def get_trivial(session: str) -> bytes:
+    """The lightest page through the same stack (host, session, middleware): the ceiling."""
+    return (
+        f"GET /theme.css HTTP/1.1\r\nHost: {HOST}\r\nCookie: sessionid={session}\r\n"
+        "Connection: keep-alive\r\n\r\n"
+    ).encode()
+
+
 def get_page(poll_id: int) -> bytes:
     return (
         f"GET /sondy/{poll_id}/ HTTP/1.1\r\nHost: {HOST}\r\nConnection: keep-alive\r\n\r\n"
@@ -419,6 +427,15 @@ def main() -> None:
                 voters=None,
             )
         )
+        ceiling, ceiling_elapsed = asyncio.run(
+            run_load(
+                port=args.port,
+                clients=args.clients,
+                seconds=args.baseline_seconds,
+                make=lambda _s: get_trivial(data.sessions[-1]),
+                voters=None,
+            )
+        )
         cpu_before = worker_cpu_seconds(server.pid)
         stats, elapsed = asyncio.run(
             run_load(
@@ -474,7 +491,9 @@ def main() -> None:
     base_rate = sum(baseline.statuses.values()) / base_elapsed if base_elapsed else 0.0
     p50, p95, p99 = (percentile(stats.latencies, p) * 1000 for p in (50, 95, 99))
     b50 = percentile(baseline.latencies, 50) * 1000
+    ceiling_rate = sum(ceiling.statuses.values()) / ceiling_elapsed if ceiling_elapsed else 0.0
     print(f"== baseline (GET poll page): {base_rate:.0f} req/s, median {b50:.1f} ms")
+    print(f"== ceiling (GET /theme.css with a session): {ceiling_rate:.0f} req/s")
     print(f"== casting for {elapsed:.1f} s with {args.clients} clients")
     print(f"   ballots/s       {rate:.0f}  ({rate / base_rate:.2f} x the baseline's req/s)")
     print(f"   latency median  {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms")
@@ -502,6 +521,7 @@ def main() -> None:
                 "unexplained": phantom,
                 "second_ballot_refused": again.statuses.get(409, 0) == 1,
                 "baseline_get_per_s": round(base_rate, 1),
+                "ceiling_trivial_get_per_s": round(ceiling_rate, 1),
                 "django_cpu_ms_per_ballot": round(cpu_ms, 2),
                 "load_average": [round(load_before, 1), round(load_after, 1)],
                 "clients": args.clients,
