@@ -227,3 +227,42 @@ def test_audit_log_speaks_the_officials_language(client: Client, tenant: Tenant)
     assert "Zmiana roli" in html
     assert "z mieszkaniec na moderator" in html
     assert "membership.role_changed" not in html.split("<select")[1].split("</table>")[1]
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "today", "due"),
+    [("2026-03-30", "2026-04-01", True), ("2026-03-31", "2026-04-01", False),
+     ("2025-04-01", "2026-03-30", False), ("2025-03-30", "2026-03-30", True)],
+)  # fmt: skip
+def test_the_yearly_review_of_the_accessibility_statement(
+    tenant: Tenant, reviewed: str, today: str, due: bool
+) -> None:
+    from datetime import date
+
+    from django.utils import timezone
+
+    from wiec.tenants import actions
+    from wiec.tenants.queries import accessibility_review_due
+
+    assert accessibility_review_due(tenant=tenant, today=date(2026, 1, 1)) is True
+    actions.save_accessibility_statement(
+        tenant=tenant,
+        values={"published_on": date(2025, 1, 1), "updated_on": date(2025, 1, 1),
+                "prepared_on": date(2025, 1, 1), "reviewed_on": date.fromisoformat(reviewed),
+                "contact_person": "J", "contact_email": "a@b.pl", "contact_phone": "1",
+                "architectural_accessibility": "-"},
+        actor=None, at=timezone.now(),
+    )  # fmt: skip
+    assert accessibility_review_due(tenant=tenant, today=date.fromisoformat(today)) is due
+
+
+def test_administrators_are_reminded_of_an_overdue_statement(
+    client: Client, tenant: Tenant
+) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    assert (
+        'href="/panel/strony-prawne/deklaracja-dostepnosci/"'
+        in client.get("/panel/").content.decode()
+    )
+    client.force_login(member(tenant, Role.OFFICIAL))
+    assert "message--warning" not in client.get("/panel/").content.decode()

@@ -3,13 +3,20 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from wiec.accounts.decorators import require_permission
-from wiec.accounts.permissions import can_access_panel, can_view_audit_log, role_in
+from wiec.accounts.permissions import (
+    can_access_panel,
+    can_manage_tenant,
+    can_view_audit_log,
+    role_in,
+)
 from wiec.backoffice import queries
 from wiec.backoffice.templatetags.panel import allowed_panel_items
 from wiec.core import audit
 from wiec.core.types import AuthenticatedRequest
+from wiec.tenants import queries as tenant_queries
 
 
 @require_permission(can_access_panel)
@@ -21,6 +28,10 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
             "stats": queries.dashboard_stats(tenant=request.tenant),
             "items": allowed_panel_items(request),
             "role": role_in(request.user, request.tenant),
+            "statement_due": can_manage_tenant(request.user, request.tenant)
+            and tenant_queries.accessibility_review_due(
+                tenant=request.tenant, today=timezone.localdate()
+            ),
         },
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -101,3 +102,15 @@ def district_for_point(*, tenant: Tenant, lat: float, lon: float) -> District | 
 
 def accessibility_statement(*, tenant: Tenant) -> AccessibilityStatement | None:
     return AccessibilityStatement.objects.filter(tenant=tenant).first()
+
+
+def accessibility_review_due(*, tenant: Tenant, today: date) -> bool:
+    """Whether the statement is missing or was last reviewed before the latest 31 March
+    (the act of 4 April 2019 asks for a review every year by that day)."""
+    statement = accessibility_statement(tenant=tenant)
+    if statement is None:
+        return True
+    deadline = date(today.year, 3, 31)
+    if today < deadline:
+        deadline = date(today.year - 1, 3, 31)
+    return statement.reviewed_on < deadline
