@@ -32,7 +32,28 @@ def test_a_window_allows_its_count_then_refuses_then_resets() -> None:
         True, True, True, False,
     ]  # fmt: skip
     assert consume(scope="t", subject="b", rates=rates, now=120.0) is True
-    assert consume(scope="t", subject="a", rates=rates, now=180.0) is True
+    # A full period later the earlier uses have slid out of the window.
+    assert consume(scope="t", subject="a", rates=rates, now=240.0) is True
+
+
+def test_crossing_a_window_boundary_does_not_reset_the_count() -> None:
+    rates = [Rate(3, 60)]
+    assert [consume(scope="t", subject="c", rates=rates, now=179.0) for _ in range(3)] == [
+        True, True, True,
+    ]  # fmt: skip
+    # Two seconds later, in the next fixed window: the three uses are still within a minute.
+    assert consume(scope="t", subject="c", rates=rates, now=181.0) is False
+
+
+def test_the_previous_window_weighs_less_as_it_slides_away() -> None:
+    rates = [Rate(4, 60)]
+    for _ in range(4):
+        consume(scope="t", subject="d", rates=rates, now=130.0)
+    # 45 s into the next window a quarter of the previous one's four uses still count: 1 + 1.
+    assert consume(scope="t", subject="d", rates=rates, now=225.0) is True
+    assert consume(scope="t", subject="d", rates=rates, now=225.0) is True
+    assert consume(scope="t", subject="d", rates=rates, now=225.0) is True
+    assert consume(scope="t", subject="d", rates=rates, now=225.0) is False
 
 
 def test_client_ip_uses_forwarded_for_only_behind_trusted_proxies() -> None:

@@ -1,4 +1,4 @@
-"""Rate limits for everything people can post: fixed windows counted in the cache.
+"""Rate limits for everything people can post: sliding windows counted in the cache.
 
 Limits hold across app servers when REDIS_URL gives a shared cache. Each rate is written like
 allauth's ("5/m", "30/h", "100/d"); a request is allowed while every rate has room. Counters
@@ -57,17 +57,27 @@ def client_ip(request: HttpRequest) -> str:
 
 
 def consume(*, scope: str, subject: str, rates: Sequence[Rate], now: float | None = None) -> bool:
-    """Count one use of `scope` by `subject`; False when any rate is exceeded."""
+    """Count one use of `scope` by `subject`; False when any rate is exceeded.
+
+    Each rate is a sliding window estimated from two fixed ones: the current window's count
+    plus the previous window's, weighted by how much of it still lies within the last period.
+    Plain fixed windows would let twice the rate through across a boundary (five guesses just
+    before the minute turns, five just after).
+    """
     moment = timezone.now().timestamp() if now is None else now
     allowed = True
     for rate in rates:
-        window = int(moment // rate.seconds)
-        key = f"wiec:rl:{scope}:{subject}:{rate.seconds}:{window}"
+        window, into = divmod(moment, rate.seconds)
+        key = f"wiec:rl:{scope}:{subject}:{rate.seconds}:"
         try:
-            used = cache.incr(key)  # one round trip once the window's counter exists
+            used = cache.incr(key + str(int(window)))  # one round trip once the counter exists
         except ValueError:
-            used = 1 if cache.add(key, 1, timeout=rate.seconds + 1) else cache.incr(key)
-        allowed = allowed and used <= rate.count
+            # Kept for two periods: the next window still reads this one's count.
+            stored = cache.add(key + str(int(window)), 1, timeout=2 * rate.seconds + 1)
+            used = 1 if stored else cache.incr(key + str(int(window)))
+        previous = cache.get(key + str(int(window) - 1), 0)
+        estimate = previous * (1 - into / rate.seconds) + used
+        allowed = allowed and estimate <= rate.count
     return allowed
 
 
