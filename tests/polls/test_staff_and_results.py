@@ -127,6 +127,8 @@ def test_official_creates_a_poll_with_questions(tenant: Tenant) -> None:
         ({"eligibility": "districts"}, "districts"),
         ({"eligibility": "logged_in", "minimum_age": "16"}, "minimum_age"),
         ({"starts_at": "wczoraj"}, "starts_at"),
+        ({"starts_at": "0001-01-01T00:00"}, "starts_at"),
+        ({"ends_at": "9999-12-31T23:59"}, "ends_at"),
     ],
 )
 def test_poll_form_errors(tenant: Tenant, overrides: dict[str, str], field: str) -> None:
@@ -289,3 +291,52 @@ def test_a_cached_poll_is_dropped_when_the_poll_changes(
     assert "Trzecie pytanie?" in staff.get(f"/panel/sondy/{poll.pk}/").content.decode()
     staff.post(f"/panel/sondy/{poll.pk}/", poll_values(title="Nowy tytuł"))
     assert "Nowy tytuł" in client.get(f"/sondy/{poll.pk}/").content.decode()
+
+
+def test_a_started_poll_cannot_be_moved_back_to_before_its_start(tenant: Tenant) -> None:
+    poll = make_poll(tenant)  # open since yesterday
+    vote_as(poll, resident(tenant))
+    client = staff_client(tenant)
+    response = client.post(
+        f"/panel/sondy/{poll.pk}/",
+        poll_values(starts_at="2026-06-20T12:00", ends_at="2026-06-22T12:00"),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    poll.box.refresh_from_db()
+    assert poll.box.starts_at < NOW
+    # So its questions stay frozen under the ballots already cast.
+    question = poll.questions.first()
+    assert question is not None
+    response = client.post(
+        f"/panel/sondy/{poll.pk}/pytania/{question.pk}/",
+        {"text": "Zmienione", "kind": "single", "options": "a\nb"},
+    )
+    assert response.context["form"].non_field_errors()
+
+
+def test_ended_voting_cannot_be_reopened(tenant: Tenant) -> None:
+    poll = make_poll(tenant, starts_at=NOW - timedelta(days=3), ends_at=NOW - timedelta(hours=1))
+    starts = poll.box.starts_at.astimezone(NOW.tzinfo).strftime("%Y-%m-%dT%H:%M")
+    response = staff_client(tenant).post(
+        f"/panel/sondy/{poll.pk}/", poll_values(starts_at=starts, ends_at="2026-06-20T12:00")
+    )
+    assert "nie można wznowić" in str(response.context["form"].non_field_errors())
+    poll.box.refresh_from_db()
+    assert poll.box.ends_at < NOW
+
+
+def test_no_paper_ballots_in_a_poll_open_to_any_account(tenant: Tenant) -> None:
+    from tests.voting.factories import pesel
+
+    poll = make_poll(tenant, eligibility=Eligibility.LOGGED_IN)
+    client = staff_client(tenant)
+    edit = client.get(f"/panel/sondy/{poll.pk}/")
+    assert f"/panel/sondy/{poll.pk}/papierowe/" not in edit.content.decode()
+    page = client.get(f"/panel/sondy/{poll.pk}/papierowe/")
+    assert "tylko w sondach dla zweryfikowanych mieszkańców" in page.content.decode()
+    assert 'name="pesel"' not in page.content.decode()
+    data = {**form_data(poll), "pesel": pesel(serial=5).number}
+    response = client.post(f"/panel/sondy/{poll.pk}/papierowe/", data)
+    assert response.status_code == 200
+    assert not Participation.objects.exists()

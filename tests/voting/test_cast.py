@@ -18,7 +18,13 @@ from wiec.verification import queries as verification_queries
 from wiec.verification.models import Level
 from wiec.voting import actions as voting
 from wiec.voting import queries, receipts
-from wiec.voting.exceptions import AlreadyVoted, InvalidBallot, NotEligible, NotOpen
+from wiec.voting.exceptions import (
+    AlreadyVoted,
+    InvalidBallot,
+    NotEligible,
+    NotOpen,
+    PaperNotAccepted,
+)
 from wiec.voting.models import Ballot, Channel, Participation
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +203,78 @@ def physical_order() -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT id FROM voting_ballot ORDER BY {position}")  # noqa: S608
         return [str(row[0]) for row in cursor.fetchall()]
+
+
+def test_mixing_rewrites_every_ballot_and_loses_none(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    for serial in range(1, 6):
+        vote_as(poll, resident(tenant, serial=serial), first=serial % 3)
+    before = sorted(Ballot.objects.values_list("id", "choices", "receipt_digest"))
+    assert voting.mix_ballots(box=poll.box) == 5
+    assert sorted(Ballot.objects.values_list("id", "choices", "receipt_digest")) == before
+    assert counts() == (5, 5)
+
+
+def test_a_closed_box_is_not_mixed_again(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    vote_as(poll, resident(tenant))
+    official = member(tenant, Role.OFFICIAL)
+    voting.close_box(box=poll.box, actor=official, at=NOW)
+    assert voting.mix_ballots(box=poll.box) == 0
+    assert counts() == (1, 1)
+
+
+def test_the_mix_command_rewrites_open_boxes(tenant: Tenant) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    poll = make_poll(tenant)
+    vote_as(poll, resident(tenant, serial=1))
+    vote_as(poll, resident(tenant, serial=2))
+    out = StringIO()
+    call_command("mix_ballots", stdout=out)
+    assert "Rewrote 2 ballot(s) in 1 open box(es)." in out.getvalue()
+    assert counts() == (2, 2)
+
+
+def test_paper_ballots_are_refused_where_any_account_may_vote(tenant: Tenant) -> None:
+    from wiec.polls.models import Eligibility
+
+    poll = make_poll(tenant, eligibility=Eligibility.LOGGED_IN)
+    official = member(tenant, Role.OFFICIAL)
+    with pytest.raises(PaperNotAccepted):
+        paper(poll, serial=4, official=official)
+    assert counts() == (0, 0)
+
+
+def test_a_started_box_keeps_its_start_and_an_ended_one_is_not_reopened(tenant: Tenant) -> None:
+    official = member(tenant, Role.OFFICIAL)
+    box = make_poll(tenant).box  # open since yesterday
+    with pytest.raises(NotOpen):
+        voting.update_box(
+            box=box, changes={"starts_at": NOW + timedelta(days=1)}, actor=official, at=NOW
+        )
+    later = NOW + timedelta(days=10)
+    box = voting.update_box(box=box, changes={"ends_at": later}, actor=official, at=NOW)
+    assert box.ends_at == later
+    ended = make_poll(tenant, starts_at=NOW - timedelta(days=3), ends_at=NOW - timedelta(hours=1))
+    with pytest.raises(NotOpen):
+        voting.update_box(
+            box=ended.box, changes={"ends_at": NOW + timedelta(days=1)}, actor=official, at=NOW
+        )
+    earlier = NOW - timedelta(hours=2)
+    assert (
+        voting.update_box(
+            box=ended.box, changes={"ends_at": earlier}, actor=official, at=NOW
+        ).ends_at
+        == earlier
+    )
+    scheduled = make_poll(tenant, starts_at=NOW + timedelta(days=1))
+    moved = NOW + timedelta(days=2)
+    assert (
+        voting.update_box(
+            box=scheduled.box, changes={"starts_at": moved}, actor=official, at=NOW
+        ).starts_at
+        == moved
+    )

@@ -20,6 +20,7 @@ from wiec.tenants.models import Tenant
 from wiec.verification import keys
 from wiec.verification import queries as verification_queries
 from wiec.verification.queries import Identity
+from wiec.voting import actions as voting
 from wiec.voting.exceptions import AlreadyVoted
 from wiec.voting.models import Ballot, Participation
 
@@ -118,3 +119,53 @@ def test_many_people_voting_at_once_are_all_counted(tenant: Tenant) -> None:
     assert errors == []
     assert (succeeded, refused) == (10, 0)
     assert Ballot.objects.count() == Participation.objects.count() == 10
+
+
+def _links_by_transaction_id() -> int:
+    """Participations whose row was written by the same transaction as some ballot's row."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM {Participation._meta.db_table} p "  # noqa: S608
+            f"JOIN {Ballot._meta.db_table} b ON b.xmin = p.xmin AND b.box_id = p.box_id"
+        )
+        row = cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_mixing_breaks_the_link_through_the_hidden_transaction_id(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    for serial in range(1, 4):
+        identity = verification_queries.identity_for_user(
+            tenant=tenant, user=resident(tenant, serial=serial)
+        )
+        actions.vote(poll=poll, identity=identity, choices=ballot(poll), at=NOW)
+    # Each cast commits a participation and its ballot together: plain SQL can pair them.
+    assert _links_by_transaction_id() == 3
+    before = sorted(Ballot.objects.values_list("id", "choices", "receipt_digest"))
+    assert voting.mix_ballots(box=poll.box) == 3
+    assert _links_by_transaction_id() == 0
+    assert sorted(Ballot.objects.values_list("id", "choices", "receipt_digest")) == before
+
+
+def test_ballots_cast_while_mixing_are_kept(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    voters = [
+        verification_queries.identity_for_user(tenant=tenant, user=resident(tenant, serial=s))
+        for s in range(1, 9)
+    ]
+    actions.vote(poll=poll, identity=voters[0], choices=ballot(poll), at=NOW)
+    attempts: list[Callable[[], object]] = [
+        lambda: voting.mix_ballots(box=poll.box),
+        lambda: voting.mix_ballots(box=poll.box),
+    ]
+    attempts += [
+        lambda identity=identity: actions.vote(  # type: ignore[misc]
+            poll=poll, identity=identity, choices=ballot(poll), at=NOW
+        )
+        for identity in voters[1:]
+    ]
+    succeeded, refused, errors = race(attempts)
+    assert errors == []
+    assert (succeeded, refused) == (9, 0)  # two mixes and seven ballots
+    assert (Participation.objects.count(), Ballot.objects.count()) == (8, 8)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
@@ -110,6 +110,19 @@ class PaperBallotForm(BallotForm):
         self.order_fields(["pesel", "district"])
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def within_our_era(value: datetime) -> None:
+    """A vote's dates lie in a plausible range: year 1 or 9999 would overflow on saving."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise forms.ValidationError(
+            _("Enter a date between %(first)s and %(last)s."),
+            code="year",
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
 class PollForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
@@ -122,10 +135,12 @@ class PollForm(forms.Form):
     )
     starts_at = forms.DateTimeField(
         label=_("Voting starts"),
+        validators=[within_our_era],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     ends_at = forms.DateTimeField(
         label=_("Voting ends"),
+        validators=[within_our_era],
         help_text=_("Voting is possible until just before this moment."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )

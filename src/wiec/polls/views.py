@@ -21,7 +21,13 @@ from wiec.polls.models import Poll
 from wiec.polls.permissions import can_see_results
 from wiec.verification import queries as verification_queries
 from wiec.voting import queries as voting_queries
-from wiec.voting.exceptions import AlreadyVoted, NotEligible, NotOpen, VotingError
+from wiec.voting.exceptions import (
+    AlreadyVoted,
+    NotEligible,
+    NotOpen,
+    PaperNotAccepted,
+    VotingError,
+)
 from wiec.voting.permissions import REASONS, Ineligible, ineligibility
 from wiec.voting.phases import LABELS, Phase, phase_at
 
@@ -110,6 +116,11 @@ def refusal_message(refusal: VotingError) -> str:
         return _("Voting in this poll is not open: it has not started yet or has ended.")
     if isinstance(refusal, NotEligible):
         return str(REASONS[Ineligible(refusal.reason)])
+    if isinstance(refusal, PaperNotAccepted):
+        return _(
+            "Paper ballots can be entered only in polls for verified residents: in a poll "
+            "open to any account, a paper voter cannot be matched with the online ones."
+        )
     return _("This ballot is not valid. Nothing was stored; please try again.")
 
 

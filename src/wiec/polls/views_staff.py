@@ -19,6 +19,7 @@ from wiec.polls.permissions import can_enter_paper, can_manage_polls
 from wiec.polls.views import refusal_message
 from wiec.voting import queries as voting_queries
 from wiec.voting.exceptions import NotOpen, VotingError
+from wiec.voting.permissions import accepts_paper
 from wiec.voting.phases import ALLOWED, LABELS, Step, phase_at
 
 
@@ -74,8 +75,9 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
             form.add_error(
                 None,
                 _(
-                    "Once voting has started, who may vote can no longer change, and a closed "
-                    "poll cannot change at all."
+                    "Once voting has started, its start and who may vote can no longer change, "
+                    "and voting that has ended cannot be reopened. A closed poll cannot change "
+                    "at all."
                 ),
             )
         else:
@@ -89,6 +91,7 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
             "poll": poll,
             "phase_label": LABELS[phase],
             "allowed": ALLOWED[phase],
+            "accepts_paper": accepts_paper(poll.box),
             "Step": Step,
             "question_form": QuestionForm(),
             "turnout": voting_queries.turnout(box=poll.box),
@@ -185,6 +188,7 @@ def paper_ballot(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
             "form": form,
             "poll": poll,
             "phase_label": LABELS[phase_at(poll.box, at=now)],
+            "accepts_paper": accepts_paper(poll.box),
             "turnout": voting_queries.turnout(box=poll.box),
         },
     )

@@ -23,9 +23,15 @@ from wiec.core import audit
 from wiec.tenants.models import District, Tenant
 from wiec.verification.queries import Identity
 from wiec.voting import receipts
-from wiec.voting.exceptions import AlreadyVoted, InvalidBallot, NotEligible, NotOpen
+from wiec.voting.exceptions import (
+    AlreadyVoted,
+    InvalidBallot,
+    NotEligible,
+    NotOpen,
+    PaperNotAccepted,
+)
 from wiec.voting.models import Ballot, BallotBox, Channel, Participation
-from wiec.voting.permissions import ineligibility
+from wiec.voting.permissions import accepts_paper, ineligibility
 from wiec.voting.phases import ALLOWED, Phase, Step, phase_at
 
 _BOX = BallotBox._meta.db_table
@@ -61,18 +67,20 @@ def create_box(
 
 
 def update_box(*, box: BallotBox, changes: dict[str, Any], actor: User, at: datetime) -> BallotBox:
-    """Change a box's title, dates or eligibility (eligibility only before voting starts).
+    """Change a box's title, dates or eligibility.
 
-    `changes` may hold title, starts_at, ends_at, min_level, minimum_age, districts.
-    Raises NotOpen when the phase does not allow the change. Audit-logged.
+    `changes` may hold title, starts_at, ends_at, min_level, minimum_age, districts. Once
+    voting has started, its start and who may vote are history and cannot change (moving the
+    start into the future would reopen the ballot for editing under cast votes); voting can be
+    ended early or extended while open, but not reopened once ended, when provisional results
+    may already have been seen. Raises NotOpen when the phase does not allow the change.
+    Audit-logged.
     """
     changes = dict(changes)
     districts = changes.pop("districts", None)
     with transaction.atomic():
         locked = BallotBox.objects.select_for_update().get(pk=box.pk)
-        phase = phase_at(locked, at=at)
-        eligibility = {"min_level", "minimum_age"} & set(changes) or districts is not None
-        if phase == Phase.CLOSED or (eligibility and phase != Phase.SCHEDULED):
+        if not _may_change(locked, changes, districts=districts, at=at):
             raise NotOpen
         for name, value in changes.items():
             setattr(locked, name, value)
@@ -88,6 +96,19 @@ def update_box(*, box: BallotBox, changes: dict[str, Any], actor: User, at: date
             data={"fields": sorted([*changes, *(["districts"] if districts is not None else [])])},
         )
     return locked
+
+
+def _may_change(
+    box: BallotBox, changes: dict[str, Any], *, districts: object, at: datetime
+) -> bool:
+    phase = phase_at(box, at=at)
+    if phase == Phase.CLOSED:
+        return False
+    if phase == Phase.SCHEDULED:
+        return True
+    if {"min_level", "minimum_age", "starts_at"} & set(changes) or districts is not None:
+        return False
+    return not (phase == Phase.COUNTING and "ends_at" in changes and changes["ends_at"] > at)
 
 
 def close_box(*, box: BallotBox, actor: User, at: datetime) -> BallotBox:
@@ -114,13 +135,43 @@ def _allowed(box: BallotBox, at: datetime) -> frozenset[Step]:
     return ALLOWED[phase_at(box, at=at)]
 
 
-def _shuffle_ballots(box: BallotBox) -> None:
-    rows = list(Ballot.objects.filter(box=box).values_list("id", "choices", "receipt_digest"))
+def mix_ballots(*, box: BallotBox) -> int:
+    """Rewrite the ballots of a box still taking votes in a random order; returns how many.
+
+    Casting writes a participation and its ballot in one transaction, so on PostgreSQL both
+    rows carry that transaction's id (the hidden `xmin` column): anyone who can SELECT both
+    tables could join them while the rows are untouched, and the rows also lie in the order of
+    voting. Rewriting gives every ballot this transaction's id and a random place, which breaks
+    both links for every ballot cast so far. `wiec mix_ballots` runs it for every box that is
+    not closed; schedule it every few minutes during a vote. Casting goes on meanwhile: the box
+    row is locked FOR NO KEY UPDATE, which casts (FOR KEY SHARE) do not wait for, and `DELETE
+    … RETURNING` re-inserts exactly the ballots it removed, so none cast meanwhile is lost.
+    """
+    with transaction.atomic():
+        locked = BallotBox.objects.select_for_update(no_key=True).get(pk=box.pk)
+        if locked.closed_at is not None:
+            return 0  # closing already rewrote them, and nothing changes any more
+        return _shuffle_ballots(locked)
+
+
+def _shuffle_ballots(box: BallotBox) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {_BALLOT} WHERE box_id = %s RETURNING id, choices, receipt_digest",  # noqa: S608
+            [box.pk],
+        )
+        rows = cursor.fetchall()
     random.SystemRandom().shuffle(rows)
-    Ballot.objects.filter(box=box).delete()
     Ballot.objects.bulk_create(
-        [Ballot(id=i, box=box, choices=c, receipt_digest=r) for i, c, r in rows], batch_size=2000
+        [
+            Ballot(
+                id=i, box=box, choices=json.loads(c) if isinstance(c, str) else c, receipt_digest=r
+            )
+            for i, c, r in rows
+        ],
+        batch_size=2000,
     )
+    return len(rows)
 
 
 def cast_ballot(
@@ -136,12 +187,15 @@ def cast_ballot(
     """Store one secret ballot and return its receipt code (shown once, never stored).
 
     `choices` must already be validated by the owning module. Checks the phase (online in
-    OPEN; paper in OPEN or COUNTING) and eligibility; raises NotOpen, NotEligible or
-    AlreadyVoted, and then nothing is stored. A paper ballot is audit-logged (who entered
+    OPEN; paper in OPEN or COUNTING, and only in boxes of verified residents) and
+    eligibility; raises NotOpen, NotEligible, PaperNotAccepted or AlreadyVoted, and then
+    nothing is stored. A paper ballot is audit-logged (who entered
     one into which box, never what it says).
     """
     if not _well_formed(choices):
         raise InvalidBallot
+    if channel == Channel.PAPER and not accepts_paper(box):
+        raise PaperNotAccepted
     step = Step.VOTE_ONLINE if channel == Channel.ONLINE else Step.ENTER_PAPER
     reason = ineligibility(box, identity, district_ids=district_ids, at=at)
     if reason is not None:

@@ -24,3 +24,8 @@ class NotEligible(VotingError):
 
 class InvalidBallot(VotingError):
     """The choices do not fit the ballot (a tampered form): nothing is stored."""
+
+
+class PaperNotAccepted(VotingError):
+    """A paper voter is known only by PESEL: in a box open to unverified accounts nothing
+    could tell whether the same person had already voted online, so paper is refused."""

@@ -60,6 +60,12 @@ def ineligibility(
     return None
 
 
+def accepts_paper(box: BallotBox) -> bool:
+    """Paper ballots only where every online voter is known by PESEL too (see
+    PaperNotAccepted): otherwise one person could vote once online and once on paper."""
+    return box.min_level >= Level.RESIDENT
+
+
 def can_manage_boxes(user: Any, tenant: Tenant | None) -> bool:
     """Create votes, change their dates, close them."""
     return role_in(user, tenant) in {Role.OFFICIAL, Role.ADMIN}
