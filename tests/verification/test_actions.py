@@ -204,3 +204,11 @@ def test_deleting_the_account_erases_its_verification(tenant: Tenant) -> None:
     user = resident(tenant)
     account_actions.delete_account(user=user, at=NOW)
     assert not Verification.objects.exists()
+
+
+def test_with_no_online_method_switched_on_a_declaration_is_refused(tenant: Tenant) -> None:
+    configure(tenant, code_enabled=False, pesel_enabled=False)
+    user = member(tenant)
+    with pytest.raises(MethodDisabled):
+        actions.submit_declaration(tenant=tenant, user=user, pesel=None, district=None, at=NOW)
+    assert not Verification.objects.exists()

@@ -286,3 +286,40 @@ def test_settings_form_needs_one_method(tenant: Tenant) -> None:
     assert response.status_code == 302
     assert queries.settings_for(tenant=Tenant.objects.get(pk=tenant.pk)).minimum_age == 13
     assert AuditEntry.objects.filter(action="verification.settings_changed").exists()
+
+
+def test_an_unclosed_quote_in_the_register_is_a_message_not_an_error(tenant: Tenant) -> None:
+    client, _admin = logged_in(tenant, Role.ADMIN)
+    # The quote opened on line 1 swallows the file into one field beyond csv's size limit.
+    content = ('"PESEL\n' + "\n".join([pesel(serial=1).number] * 12_000) + "\n").encode()
+    response = client.post(
+        "/panel/weryfikacja/rejestr/",
+        {"file": SimpleUploadedFile("r.csv", content), "kind": "pesel"},
+    )
+    assert response.status_code == 200
+    assert "wiersz 1." in " ".join(response.context["form"].errors["file"])
+    assert not RegisterEntry.objects.exists()
+
+
+@pytest.mark.parametrize("role", [None, Role.RESIDENT, Role.OFFICIAL])
+def test_the_register_upload_is_not_read_for_people_without_the_permission(
+    tenant: Tenant, rf: Any, role: Role | None
+) -> None:
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+
+    from wiec.verification import views_staff
+
+    request = rf.post(
+        "/panel/weryfikacja/rejestr/",
+        {"file": SimpleUploadedFile("r.csv", b"x" * 1000), "kind": "pesel"},
+    )
+    request.tenant = tenant
+    request.user = AnonymousUser() if role is None else member(tenant, role)
+    if role is None:
+        assert views_staff.register(request).status_code == 302  # to the log-in page
+    else:
+        with pytest.raises(PermissionDenied):
+            views_staff.register(request)
+    # Django parses the body into _post and _files on first access; nobody asked for it.
+    assert not hasattr(request, "_files")

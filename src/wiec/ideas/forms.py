@@ -5,6 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wiec.ideas.queries import SORTS, IdeaFilters
 from wiec.ideas.statuses import MIN_JUSTIFICATION, PUBLIC_STATUSES, IdeaStatus, allowed_next
@@ -216,15 +217,21 @@ class FilesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.free_slots = free_slots
         self.cleaned_photos = []
-        self.fields["photos"].help_text = _(
-            "JPEG, PNG or WebP, at most 10 MB each. You can add %(n)d more."
+        self.fields["photos"].help_text = ngettext(
+            "JPEG, PNG or WebP, at most 10 MB each. You can add %(n)d more photo.",
+            "JPEG, PNG or WebP, at most 10 MB each. You can add %(n)d more photos.",
+            free_slots,
         ) % {"n": free_slots}
 
     def clean_photos(self) -> list[UploadedFile[bytes]]:
         files: list[UploadedFile[bytes]] = self.cleaned_data.get("photos") or []
         if len(files) > self.free_slots:
             raise forms.ValidationError(
-                _("An idea can have at most 5 photos; you can add %(n)d more.")
+                ngettext(
+                    "An idea can have at most 5 photos; you can add %(n)d more photo.",
+                    "An idea can have at most 5 photos; you can add %(n)d more photos.",
+                    self.free_slots,
+                )
                 % {"n": self.free_slots}
             )
         errors = []

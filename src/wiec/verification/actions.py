@@ -110,7 +110,12 @@ def submit_declaration(
     Raises TooYoung, NotInRegister, PeselTaken, ContactTaken or MethodDisabled.
     """
     config = queries.settings_for(tenant=tenant)
-    if (pesel is None) == config.pesel_enabled or (not contact) == config.code_enabled:
+    online = config.pesel_enabled or config.code_enabled
+    if (
+        not online
+        or (pesel is None) == config.pesel_enabled
+        or (not contact) == config.code_enabled
+    ):
         raise MethodDisabled
     if district is not None and district.tenant_id != tenant.pk:
         raise ValueError("The district belongs to another municipality.")

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wiec.accounts.models import User
 from wiec.accounts.queries import member_by_email
@@ -227,7 +228,11 @@ class RegisterUploadForm(forms.Form):
             shown = ", ".join(str(n) for n in bad_lines[:10])
             self.add_error(
                 "file",
-                _("%(count)s line(s) are not valid, e.g. line(s) %(lines)s. Nothing was imported.")
+                ngettext(
+                    "%(count)s line is not valid: line %(lines)s. Nothing was imported.",
+                    "%(count)s lines are not valid, e.g. lines %(lines)s. Nothing was imported.",
+                    len(bad_lines),
+                )
                 % {"count": len(bad_lines), "lines": shown},
             )
         elif not values:
@@ -243,7 +248,17 @@ def parse_register(text: str, *, kind: str, today: date) -> tuple[list[str], lis
     """
     values: list[str] = []
     bad: list[int] = []
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=_sniff(text)), 1):
+    rows = csv.reader(io.StringIO(text), delimiter=_sniff(text))
+    while True:
+        number = rows.line_num + 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error:
+            # An unclosed quote swallows the rest of the file into one huge field.
+            bad.append(number)
+            break
         cell = row[0].strip() if row else ""
         if not cell:
             continue

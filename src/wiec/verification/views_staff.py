@@ -65,15 +65,16 @@ def settings_view(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @csrf_exempt
+@require_permission(can_manage_verification)
 def register(request: AuthenticatedRequest) -> HttpResponse:
     # Upload handlers must be replaced before anything reads request.POST, including the
-    # CSRF check, which is therefore applied just below (Django's documented pattern).
+    # CSRF check, which is therefore applied just below (Django's documented pattern). The
+    # permission is checked first, from the session alone: nobody else gets the body read.
     request.upload_handlers = [MemoryOnlyUploadHandler(request)]
     return _register(request)
 
 
 @csrf_protect
-@require_permission(can_manage_verification)
 @require_http_methods(["GET", "POST"])
 def _register(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
