@@ -45,3 +45,14 @@ def test_every_typed_word_must_match(tenant: Tenant) -> None:
     assert search(rows, "lawki szkol").count() == 1
     assert search(rows, "lawki parku").count() == 0
     assert search(rows, "!!! & | :*").count() == 1  # nothing searchable: no filter, no error
+
+
+def test_an_edit_in_the_django_admin_is_found_by_search(tenant: Tenant, rf: object) -> None:
+    from django.contrib import admin
+
+    from wiec.ideas.admin import IdeaAdmin
+
+    idea = IdeaFactory(tenant=tenant, title="Ławka", description="Przy szkole")
+    idea.title = "Fontanna na rynku"
+    IdeaAdmin(Idea, admin.site).save_model(rf.get("/"), idea, form=None, change=True)  # type: ignore[attr-defined]
+    assert list(search(Idea.objects.filter(tenant=tenant), "fontanna")) == [idea]

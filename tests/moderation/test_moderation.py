@@ -85,6 +85,12 @@ def test_unknown_kinds_drafts_and_hidden_content_cannot_be_reported(
     assert client.get(f"/zglos/user/{draft.pk}/").status_code == 404
     assert client.get(f"/zglos/idea/{draft.pk}/").status_code == 404
     assert client.get(f"/zglos/idea/{hidden.pk}/").status_code == 404
+    # A comment that is not hidden itself, but lies under a hidden idea or a draft.
+    for owner in (hidden, draft):
+        under = CommentFactory(idea=owner)
+        assert client.get(f"/zglos/comment/{under.pk}/").status_code == 404
+    visible = CommentFactory(idea=IdeaFactory(tenant=tenant))
+    assert client.get(f"/zglos/comment/{visible.pk}/").status_code == 200
 
 
 def test_the_queue_lists_reported_content_the_longest_waiting_first(

@@ -25,6 +25,7 @@ class DiscussionConfig(AppConfig):
                 author_id=lambda comment: comment.author_id,
                 public_url=queries.comment_url,
                 on_change=actions.on_moderation,
+                visible_to=queries.comment_visible_to,
             )
         )
         kinds.register(

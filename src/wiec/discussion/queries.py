@@ -93,6 +93,12 @@ def visible_comment_count(*, thread: Thread) -> int:
     ).count()
 
 
+def comment_visible_to(comment: Comment, viewer: Any) -> bool:
+    """The page the comment is on is open to the viewer."""
+    kind, owner = owner_of(comment.thread)
+    return kind.visible_to(owner, viewer)
+
+
 def comment_url(comment: Comment) -> str:
     kind, owner = owner_of(comment.thread)
     return f"{kind.url(owner)}#comment-{comment.pk}"

@@ -38,9 +38,15 @@ def _content_or_404(
     return kind, obj
 
 
-def get_reportable_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ModeratedKind, Any]:
-    """Content the public can see (published, not hidden) in this municipality, else 404."""
-    return _content_or_404(tenant=tenant, key=key, object_id=object_id, include_hidden=False)
+def get_reportable_or_404(
+    *, tenant: Tenant, key: str, object_id: int, viewer: Any
+) -> tuple[ModeratedKind, Any]:
+    """Content the viewer can see (published, not hidden, on a page open to them) in this
+    municipality, else 404."""
+    kind, obj = _content_or_404(tenant=tenant, key=key, object_id=object_id, include_hidden=False)
+    if not kind.visible_to(obj, viewer):
+        raise Http404
+    return kind, obj
 
 
 def get_moderated_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ModeratedKind, Any]:

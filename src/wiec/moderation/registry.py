@@ -21,6 +21,10 @@ def _no_change(obj: Any, at: datetime) -> None:
     return None
 
 
+def _always(obj: Any, viewer: Any) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class ModeratedKind:
     key: str
@@ -35,6 +39,9 @@ class ModeratedKind:
     public_url: Callable[[Any], str]
     on_change: Callable[[Any, datetime], None] = _no_change
     """Called in the hiding or restoring transaction, e.g. to recount a thread."""
+    visible_to: Callable[[Any, Any], bool] = _always
+    """`visible_to(obj, person)`: the page showing it is open to them (e.g. a comment under
+    an idea that was hidden is not, though the comment itself is not hidden)."""
 
 
 _kinds: dict[str, ModeratedKind] = {}
