@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tests.factories import member, square
+from tests.factories import DistrictFactory, member, square
 from wiec.accounts.models import Membership, Role
 from wiec.core.models import AuditEntry
 from wiec.tenants.models import District, Tenant
@@ -266,3 +266,32 @@ def test_administrators_are_reminded_of_an_overdue_statement(
     )
     client.force_login(member(tenant, Role.OFFICIAL))
     assert "message--warning" not in client.get("/panel/").content.decode()
+
+
+def test_audit_log_names_fields_changed_in_the_admin_on_any_model(
+    client: Client, tenant: Tenant
+) -> None:
+    from django.utils import timezone
+
+    from wiec.core import audit
+
+    district = DistrictFactory(tenant=tenant)
+    audit.record(
+        actor=None,
+        action="admin.changed",
+        tenant=tenant,
+        target=district,
+        at=timezone.now(),
+        data={"model": "tenants.district", "fields": ["geometry", "name"], "created": False},
+    )
+    # An entry about the municipality itself, written before the model was recorded.
+    audit.record(
+        actor=None, action="admin.changed", tenant=tenant, target=tenant, at=timezone.now(),
+        data={"fields": ["phone", "no_such_field"]},
+    )  # fmt: skip
+    client.force_login(member(tenant, Role.ADMIN))
+    response = client.get("/panel/dziennik/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "granica (GeoJSON), nazwa" in html
+    assert "telefon, no_such_field" in html

@@ -30,7 +30,11 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             tenant=_tenant_of(obj),
             target=obj,
             at=timezone.now(),
-            data={"fields": sorted(form.changed_data), "created": not change},
+            data={
+                "model": obj._meta.label_lower,
+                "fields": sorted(form.changed_data),
+                "created": not change,
+            },
         )
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:

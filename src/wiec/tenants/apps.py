@@ -8,14 +8,22 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _fields(data: dict[str, Any]) -> str:
-    from wiec.tenants.models import Tenant
+    """The changed fields' names in the reader's language, looked up on the model changed
+    (entries written before the model was recorded were about the municipality itself)."""
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
 
+    try:
+        model = apps.get_model(data.get("model", "tenants.tenant"))
+    except (LookupError, ValueError):
+        model = None
     names = []
     for name in data.get("fields", []):
         try:
-            names.append(str(getattr(Tenant._meta.get_field(name), "verbose_name", name)))
-        except LookupError:
-            names.append(name)
+            field = model._meta.get_field(name) if model is not None else None
+        except FieldDoesNotExist:
+            field = None
+        names.append(str(getattr(field, "verbose_name", name)))
     return ", ".join(names)
 
 
