@@ -146,3 +146,41 @@ def test_notifications_are_in_download_my_data_and_go_with_the_account(
     assert data["notifications"]["notifications"][0]["kind"] == KIND
     delete_account(user=person, at=timezone.now())
     assert not Notification.objects.exists()
+
+
+def test_a_line_break_in_the_text_makes_a_one_line_subject(
+    tenant: Tenant, django_capture_on_commit_callbacks: Any
+) -> None:
+    person = member(tenant)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _notify(tenant, person, title="Ławki\n\nprzy szkole " + "długo " * 60)
+    [sent] = mail.outbox
+    assert "\n" not in sent.subject
+    assert sent.subject.startswith("[Gmina Nadrzecze] Urząd odpowiedział")
+    assert "Ławki przy szkole" in sent.subject
+    assert len(sent.subject) <= 200
+
+
+def test_one_failing_address_does_not_stop_the_others(
+    tenant: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core.mail import EmailMessage
+
+    first, second = member(tenant), member(tenant)
+    with monkeypatch.context() as patched:
+        patched.setattr(EmailMessage, "send", lambda self: None)
+        rows = _notify(tenant, first, second)
+    Notification.objects.update(emailed_at=None)
+    original = EmailMessage.send
+
+    def refuse_first(self: EmailMessage) -> int:
+        if self.to == [first.email]:
+            raise OSError("mailbox unavailable")
+        return original(self)
+
+    monkeypatch.setattr(EmailMessage, "send", refuse_first)
+    mail.outbox.clear()
+    assert send_notification_emails.call(notification_ids=[n.pk for n in rows]) == 1
+    assert [m.to for m in mail.outbox] == [[second.email]]
+    assert Notification.objects.filter(emailed_at__isnull=True).get().recipient == first

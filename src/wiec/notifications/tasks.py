@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import task
@@ -13,6 +15,8 @@ from wiec.notifications import kinds
 from wiec.notifications.models import EmailPreference, Notification
 from wiec.tenants.models import Tenant
 from wiec.tenants.queries import primary_host
+
+log = logging.getLogger(__name__)
 
 
 def site_url(tenant: Tenant) -> str:
@@ -60,11 +64,25 @@ def send_notification_emails(*, notification_ids: list[int]) -> int:
                     "settings_url": base + reverse("notifications:preferences"),
                 },
             )
-            EmailMessage(
-                subject=f"[{tenant.name}] {message}"[:200],
+            mail = EmailMessage(
+                subject=subject_line(f"[{tenant.name}] {message}"),
                 body=body,
                 to=[notification.recipient.email],
-            ).send()
+            )
+        try:
+            mail.send()
+        except Exception:
+            # One refused address must not hold back the others; this one stays unsent
+            # (no emailed_at), so a retry of the task tries it again.
+            log.exception("Notification %s could not be e-mailed", notification.pk)
+            continue
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
         sent += 1
     return sent
+
+
+def subject_line(text: str, limit: int = 200) -> str:
+    """One line (mail headers cannot hold line breaks; quoted comments can), at most `limit`
+    characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
