@@ -111,6 +111,22 @@ def test_the_queue_lists_reported_content_the_longest_waiting_first(
     assert "obraźliwe, nienawistne lub wulgarne" in page
 
 
+def test_a_reported_comment_its_author_removes_leaves_the_queue(
+    client: Client, tenant: Tenant
+) -> None:
+    from wiec.discussion import actions as discussion
+
+    comment = CommentFactory(idea=IdeaFactory(tenant=tenant), body="Usunę to za chwilę")
+    actions.report_content(
+        obj=comment, reporter=member(tenant), reason="spam", details="", at=timezone.now()
+    )
+    client.force_login(member(tenant, Role.MODERATOR))
+    assert "Usunę to za chwilę" in html(client.get("/panel/moderacja/"))
+    discussion.delete_comment(comment=comment, at=timezone.now())
+    assert Report.objects.get().outcome == "removed"
+    assert f"/comment/{comment.pk}/" not in html(client.get("/panel/moderacja/"))
+
+
 @pytest.mark.parametrize("role", [Role.RESIDENT, Role.OFFICIAL])
 def test_only_moderators_and_admins_open_the_queue(
     client: Client, tenant: Tenant, role: Role

@@ -12,6 +12,7 @@ from wiec.accounts.models import Role
 from wiec.accounts.permissions import role_in
 from wiec.discussion import queries
 from wiec.discussion.models import Comment, Follow, Thread
+from wiec.moderation import actions as moderation
 from wiec.notifications.actions import notify
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ def delete_comment(*, comment: Comment, at: datetime) -> Comment:
         Comment.objects.filter(pk=comment.pk).update(body="", deleted_at=at)
         comment.body, comment.deleted_at = "", at
         recount(thread=comment.thread)
+        moderation.close_reports_on_removal(obj=comment, at=at)
     return comment
 
 

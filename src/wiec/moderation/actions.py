@@ -62,6 +62,17 @@ def report_content(
         return open_reports.get()
 
 
+def close_reports_on_removal(*, obj: Moderatable, at: datetime) -> int:
+    """The author removed the content: its open reports have nothing left to decide.
+
+    Call in the removing transaction; returns how many reports were closed."""
+    return Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        resolved_at__isnull=True,
+    ).update(resolved_at=at, outcome=ReportOutcome.REMOVED)
+
+
 def _locked(obj: Moderatable) -> Any:
     return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
 

@@ -43,6 +43,7 @@ class ReportReason(models.TextChoices):
 class ReportOutcome(models.TextChoices):
     HIDDEN = "hidden", _("content hidden")
     DISMISSED = "dismissed", _("dismissed")
+    REMOVED = "removed", _("removed by its author")
 
 
 class Report(TenantOwned):

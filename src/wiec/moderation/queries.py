@@ -80,7 +80,8 @@ def report_queue(*, tenant: Tenant, limit: int = 100) -> list[QueueItem]:
     for type_id, kind in kind_by_type.items():
         ids = [g["object_id"] for g in groups if g["content_type_id"] == type_id]
         if ids:
-            for pk, obj in kind.model._default_manager.filter(tenant=tenant).in_bulk(ids).items():
+            rows = kind.published(kind.model._default_manager.filter(tenant=tenant))
+            for pk, obj in rows.in_bulk(ids).items():
                 objects[(type_id, pk)] = obj
     reasons: dict[tuple[int, int], list[str]] = {}
     pairs = Q()
