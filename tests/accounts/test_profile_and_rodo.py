@@ -136,3 +136,19 @@ def test_changes_in_the_django_admin_reach_the_audit_log(tenant: Tenant) -> None
     entry = AuditEntry.objects.get(action="admin.changed", tenant=tenant)
     assert entry.actor == operator
     assert "phone" in entry.data["fields"]
+
+
+@pytest.mark.usefixtures("frozen_now")
+def test_profile_changes_are_rate_limited_and_keep_what_was_typed(
+    client: Client, tenant: Tenant
+) -> None:
+    user = member(tenant)
+    client.force_login(user)
+    for n in range(10):
+        assert client.post("/konto/profil/", {"display_name": f"Imię {n}"}).status_code == 302
+    refused = client.post("/konto/profil/", {"display_name": "Jeszcze inne"})
+    assert refused.status_code == 200
+    assert 'value="Jeszcze inne"' in refused.content.decode()
+    assert refused.context["form"].non_field_errors()
+    user.refresh_from_db()
+    assert user.display_name == "Imię 9"

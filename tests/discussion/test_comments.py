@@ -233,3 +233,24 @@ def test_a_deleted_account_leaves_its_comments_unsigned(tenant: Tenant) -> None:
     comment.refresh_from_db()
     assert comment.author is None
     assert comment.body
+
+
+@pytest.mark.usefixtures("frozen_now")
+def test_editing_and_following_are_rate_limited(client: Client, tenant: Tenant) -> None:
+    author = member(tenant)
+    idea = IdeaFactory(tenant=tenant)
+    comment = CommentFactory(idea=idea, author=author)
+    client.force_login(author)
+    statuses = [
+        client.post(f"/dyskusja/komentarze/{comment.pk}/edytuj/", {"body": f"Wersja {n}"})
+        for n in range(11)
+    ]
+    assert [s.status_code for s in statuses] == [302] * 10 + [200]
+    assert "Wersja 10</textarea>" in html(statuses[-1])
+    comment.refresh_from_db()
+    assert comment.body == "Wersja 9"
+    follows = [
+        client.post(f"/dyskusja/{idea.thread_id}/obserwuj/", {"follow": str(n % 2)}).status_code
+        for n in range(31)
+    ]
+    assert follows == [302] * 30 + [429]

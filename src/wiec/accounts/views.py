@@ -52,7 +52,7 @@ def profile(request: AuthenticatedRequest) -> HttpResponse:
         "home_district": membership.home_district_id if membership else None,
     }
     form = ProfileForm(request.POST or None, initial=initial, tenant=request.tenant)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _profile_change_allowed(request, form):
         actions.update_profile(
             user=request.user,
             tenant=request.tenant,
@@ -67,6 +67,16 @@ def profile(request: AuthenticatedRequest) -> HttpResponse:
         "accounts/profile.html",
         {"form": form, "role": role_in(request.user, request.tenant)},
     )
+
+
+def _profile_change_allowed(request: AuthenticatedRequest, form: ProfileForm) -> bool:
+    """The display name shows on every comment: changing it is limited like posting."""
+    if ratelimit.allow(request, "profile", per_user="10/h", per_ip="60/h"):
+        return True
+    form.add_error(
+        None, _("You have changed your profile many times in a short while. Please try later.")
+    )
+    return False
 
 
 @login_required

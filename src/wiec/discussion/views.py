@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wiec.core import ratelimit
@@ -28,6 +29,8 @@ from wiec.discussion.registry import OwnerKind
 from wiec.moderation.permissions import is_blocked
 
 COMMENT_RATES = {"per_user": "5/m,30/h", "per_ip": "100/h"}
+EDIT_RATES = {"per_user": "10/m,60/h"}
+TOO_MANY_EDITS = _lazy("You have changed comments many times in a short while. Please try later.")
 
 
 def thread_context(
@@ -119,17 +122,20 @@ def edit_comment(request: AuthenticatedRequest, comment_id: int) -> HttpResponse
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
-        if can_edit_comment(request.user, request.tenant, comment=comment, at=now):
+        if not ratelimit.allow(request, "comment-edit", **EDIT_RATES):
+            form.add_error(None, TOO_MANY_EDITS)
+        elif can_edit_comment(request.user, request.tenant, comment=comment, at=now):
             actions.edit_comment(comment=comment, body=form.cleaned_data["body"], at=now)
             messages.success(request, _("Your comment has been changed."))
             return redirect(f"{kind.url(owner)}#comment-{comment.pk}")
-        form.add_error(
-            "body",
-            _(
-                "Comments can be changed only within 15 minutes of writing. Copy your text "
-                "if you want to post it as a new comment."
-            ),
-        )
+        else:
+            form.add_error(
+                "body",
+                _(
+                    "Comments can be changed only within 15 minutes of writing. Copy your text "
+                    "if you want to post it as a new comment."
+                ),
+            )
     return render(
         request,
         "discussion/comment_edit.html",
@@ -144,6 +150,7 @@ def edit_comment(request: AuthenticatedRequest, comment_id: int) -> HttpResponse
 
 @login_required
 @require_POST
+@ratelimit.limit("comment-delete", per_user="20/h")
 def delete_comment(request: AuthenticatedRequest, comment_id: int) -> HttpResponse:
     comment, kind, owner = queries.get_comment_or_404(
         tenant=request.tenant, comment_id=comment_id, viewer=request.user
@@ -157,6 +164,7 @@ def delete_comment(request: AuthenticatedRequest, comment_id: int) -> HttpRespon
 
 @login_required
 @require_POST
+@ratelimit.limit("follow", per_user="30/m,300/h")
 def follow(request: AuthenticatedRequest, thread_id: int) -> HttpResponse:
     """Follow (`follow=1`) or stop following (`follow=0`); repeating either changes nothing."""
     thread, kind, owner = queries.get_thread_or_404(
