@@ -131,6 +131,7 @@ def test_a_places_file_with_header_semicolons_and_decimal_commas(tenant: Tenant)
         (b",52.2,16.8", "no name"),
         (b"\xff\xfe\x00", "UTF-8"),
         (b"\n\n", "no places"),
+        (b'Rynek,52.2,16.8\n"Lipowa,52.2,16.8\n' + b"x" * 140_000, "Line 2: a quotation mark"),
     ],
 )
 def test_a_bad_places_file_names_the_problem(tenant: Tenant, raw: bytes, message: str) -> None:

@@ -42,6 +42,7 @@ def test_a_custom_name_property() -> None:
     ("raw", "message"),
     [
         (b"not json", "not valid JSON"),
+        (b"[" * 100_000, "nested too deeply"),
         (b"[]", "FeatureCollection"),
         (collection(), "no areas"),
         (collection(feature(None, square(1, 1))), "property to name it"),
@@ -71,3 +72,14 @@ def test_index_locates_points_including_borders() -> None:
     assert index.locate(lat=52.005, lon=16.015) == 2
     assert index.locate(lat=52.0, lon=16.0) == 1
     assert index.locate(lat=53.0, lon=16.0) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("missing", ["map_north", "map_west", "map_east", "map_south"])
+def test_a_missing_map_edge_is_a_field_error_not_a_crash(tenant: object, missing: str) -> None:
+    from django.core.exceptions import ValidationError
+
+    setattr(tenant, missing, None)
+    with pytest.raises(ValidationError) as raised:
+        tenant.full_clean()  # type: ignore[attr-defined]
+    assert missing in raised.value.message_dict

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
@@ -31,7 +32,7 @@ def parse_places_file(raw: bytes, *, tenant: Tenant) -> list[PlaceRow]:
     delimiter = "," if text.count(",") > text.count(";") else ";"
     rows: list[PlaceRow] = []
     seen: set[str] = set()
-    for number, record in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+    for number, record in _records(text, delimiter):
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != 3:
@@ -95,3 +96,20 @@ class PlaceImportForm(forms.Form):
             except ValueError as exc:
                 self.add_error("file", str(exc))
         return data
+
+
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Numbered CSV records; a record csv cannot read (e.g. an unclosed quote that swallows the
+    rest of the file) is a message naming its line."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    while True:
+        number = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            raise ValueError(
+                _("Line %(n)d: a quotation mark is not closed.") % {"n": number}
+            ) from None
+        yield number, record

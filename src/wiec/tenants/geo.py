@@ -38,6 +38,8 @@ def parse_district_file(raw: bytes, *, name_property: str = "name") -> list[Dist
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise GeoJSONError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from None
+    except RecursionError:
+        raise GeoJSONError(_("The file is nested too deeply to be GeoJSON.")) from None
     if not isinstance(data, dict):
         raise GeoJSONError(_("The file must hold a GeoJSON FeatureCollection."))
     if data.get("type") == "Feature":

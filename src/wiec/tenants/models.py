@@ -127,7 +127,7 @@ class Tenant(models.Model):
             errors["map_east"] = _("The eastern edge must be east of the western edge.")
         if (
             not errors
-            and None not in (self.map_center_lat, self.map_center_lon, self.map_south)
+            and None not in (self.map_center_lat, self.map_center_lon, south, north, west, east)
             and not self.bounds_contain(self.map_center_lat, self.map_center_lon)
         ):
             errors["map_center_lat"] = _("The map centre must lie inside the map edges.")
