@@ -153,3 +153,23 @@ def test_two_factor_requirement_does_not_touch_residents(client: Client, tenant:
     client.force_login(member(tenant))
     assert client.get("/").status_code == 200
     assert client.get("/panel/").status_code == 403
+
+
+def test_required_two_factor_also_guards_what_staff_post_outside_the_panel(
+    client: Client, tenant: Tenant
+) -> None:
+    from tests.ideas.factories import IdeaFactory
+    from wiec.discussion.models import Comment
+
+    tenant.require_staff_mfa = True
+    tenant.save()
+    idea = IdeaFactory(tenant=tenant)
+    client.force_login(member(tenant, Role.OFFICIAL))
+    assert client.get(f"/pomysly/{idea.pk}/").status_code == 200  # reading stays open
+    response = client.post(f"/dyskusja/{idea.thread_id}/komentarz/", {"body": "Urząd odpowiada"})
+    assert response["Location"] == "/konto/2fa/totp/activate/"
+    assert not Comment.objects.exists()
+    resident = Client(HTTP_HOST="nadrzecze.localhost")
+    resident.force_login(member(tenant))
+    resident.post(f"/dyskusja/{idea.thread_id}/komentarz/", {"body": "Mieszkaniec pisze"})
+    assert Comment.objects.count() == 1

@@ -49,9 +49,11 @@ class StaffMFAMiddleware:
         if request.path.startswith("/admin/"):
             return bool(settings.WIEC_OPERATOR_MFA and user.is_staff)
         tenant = getattr(request, "tenant", None)
-        return bool(
-            tenant is not None
-            and tenant.require_staff_mfa
-            and request.path.startswith("/panel/")
-            and is_staff_in(user, tenant)
+        if tenant is None or not tenant.require_staff_mfa:
+            return False
+        # The panel, and anything staff post elsewhere (a comment carries the office's badge);
+        # the account pages stay open, or nobody could set up or use the second factor.
+        staff_area = request.path.startswith("/panel/") or (
+            request.method == "POST" and not request.path.startswith("/konto/")
         )
+        return staff_area and is_staff_in(user, tenant)
