@@ -173,3 +173,11 @@ def test_required_two_factor_also_guards_what_staff_post_outside_the_panel(
     resident.force_login(member(tenant))
     resident.post(f"/dyskusja/{idea.thread_id}/komentarz/", {"body": "Mieszkaniec pisze"})
     assert Comment.objects.count() == 1
+
+
+def test_the_people_search_ignores_a_nul_character(client: Client, tenant: Tenant) -> None:
+    # PostgreSQL refuses NUL in a query parameter: it used to be a server error there.
+    client.force_login(member(tenant, Role.ADMIN))
+    response = client.get("/panel/osoby/", {"q": "\x00Nowak"})
+    assert response.status_code == 200
+    assert response.context["search"] == "Nowak"

@@ -340,3 +340,11 @@ def test_no_paper_ballots_in_a_poll_open_to_any_account(tenant: Tenant) -> None:
     response = client.post(f"/panel/sondy/{poll.pk}/papierowe/", data)
     assert response.status_code == 200
     assert not Participation.objects.exists()
+
+
+def test_a_district_id_beyond_the_database_range_is_an_invalid_choice(tenant: Tenant) -> None:
+    response = staff_client(tenant).post(
+        "/panel/sondy/nowa/", poll_values(eligibility="districts", districts=str(2**64))
+    )
+    assert response.status_code == 200
+    assert "districts" in response.context["form"].errors

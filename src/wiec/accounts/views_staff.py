@@ -38,7 +38,8 @@ def members(request: AuthenticatedRequest) -> HttpResponse:
         else:
             messages.success(request, _("The role has been granted."))
             return redirect("accounts_staff:members")
-    search = request.GET.get("q", "").strip()[:100]
+    # PostgreSQL refuses NUL in text: drop it like any other invisible character.
+    search = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     role = request.GET.get("role", "")
     role = role if role in Role.values else ""
     rows = queries.members(tenant=request.tenant, search=search, role=role)

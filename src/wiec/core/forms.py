@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.forms.widgets import Widget
@@ -28,3 +29,19 @@ class FormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
     bound_field_class = WiecBoundField
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Django's field, but an id beyond the database's 64-bit range is an invalid choice like
+    any unknown id: Django checks it with `pk__in`, which the database driver cannot bind."""
+
+    def clean(self, value: Any) -> Any:
+        for item in value if isinstance(value, list | tuple) else []:
+            text = str(item).strip().removeprefix("-")
+            if text.isdigit() and int(text) >= 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super().clean(value)

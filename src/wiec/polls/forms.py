@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wiec.core.forms import ModelMultipleChoiceField
 from wiec.polls.models import Eligibility, Poll, Question, QuestionKind, ResultsVisibility
 from wiec.tenants.models import District, Tenant
 from wiec.verification.forms import PeselField, district_field
@@ -150,7 +151,7 @@ class PollForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Eligibility.RESIDENTS,
     )
-    districts = forms.ModelMultipleChoiceField(
+    districts = ModelMultipleChoiceField(
         label=_("Districts"),
         queryset=District.objects.none(),
         required=False,
