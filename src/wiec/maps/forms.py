@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wiec.core.csvrows import UnreadableRow, numbered_rows
 from wiec.maps.actions import PlaceRow
 from wiec.maps.coordinates import parse_coordinates
 from wiec.tenants.models import Tenant
@@ -99,17 +98,10 @@ class PlaceImportForm(forms.Form):
 
 
 def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """Numbered CSV records; a record csv cannot read (e.g. an unclosed quote that swallows the
-    rest of the file) is a message naming its line."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    while True:
-        number = reader.line_num + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error:
-            raise ValueError(
-                _("Line %(n)d: a quotation mark is not closed.") % {"n": number}
-            ) from None
-        yield number, record
+    """Numbered CSV records; one csv cannot read is a message naming its line."""
+    try:
+        yield from numbered_rows(text, delimiter=delimiter)
+    except UnreadableRow as unreadable:
+        raise ValueError(
+            _("Line %(n)d: a quotation mark is not closed.") % {"n": unreadable.line}
+        ) from None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from typing import Any
 
@@ -14,6 +12,7 @@ from django.utils.translation import ngettext
 
 from wiec.accounts.models import User
 from wiec.accounts.queries import member_by_email
+from wiec.core.csvrows import UnreadableRow, numbered_rows
 from wiec.tenants.models import District, Tenant
 from wiec.verification import keys
 from wiec.verification.models import Channel, VerificationSettings
@@ -248,32 +247,25 @@ def parse_register(text: str, *, kind: str, today: date) -> tuple[list[str], lis
     """
     values: list[str] = []
     bad: list[int] = []
-    rows = csv.reader(io.StringIO(text), delimiter=_sniff(text))
-    while True:
-        number = rows.line_num + 1
-        try:
-            row = next(rows)
-        except StopIteration:
-            break
-        except csv.Error:
-            # An unclosed quote swallows the rest of the file into one huge field.
-            bad.append(number)
-            break
-        cell = row[0].strip() if row else ""
-        if not cell:
-            continue
-        if kind == RegisterKind.HMAC:
-            cell = cell.lower()
-            if keys.is_hmac(cell):
-                values.append(cell)
-            elif number > 1:
-                bad.append(number)
-            continue
-        try:
-            values.append(parse(cell, today=today).number)
-        except PeselError:
-            if number > 1 or cell.replace(" ", "").isdigit():
-                bad.append(number)
+    try:
+        for number, row in numbered_rows(text, delimiter=_sniff(text)):
+            cell = row[0].strip() if row else ""
+            if not cell:
+                continue
+            if kind == RegisterKind.HMAC:
+                cell = cell.lower()
+                if keys.is_hmac(cell):
+                    values.append(cell)
+                elif number > 1:
+                    bad.append(number)
+                continue
+            try:
+                values.append(parse(cell, today=today).number)
+            except PeselError:
+                if number > 1 or cell.replace(" ", "").isdigit():
+                    bad.append(number)
+    except UnreadableRow as unreadable:
+        bad.append(unreadable.line)
     return values, bad
 
 
