@@ -169,6 +169,9 @@ def test_required_two_factor_also_guards_what_staff_post_outside_the_panel(
     response = client.post(f"/dyskusja/{idea.thread_id}/komentarz/", {"body": "Urząd odpowiada"})
     assert response["Location"] == "/konto/2fa/totp/activate/"
     assert not Comment.objects.exists()
+    # Choosing the language stays open: the set-up pages must be readable first.
+    switched = client.post("/jezyk/", {"language": "uk", "next": "/"})
+    assert switched["Location"] == "/"
     resident = Client(HTTP_HOST="nadrzecze.localhost")
     resident.force_login(member(tenant))
     resident.post(f"/dyskusja/{idea.thread_id}/komentarz/", {"body": "Mieszkaniec pisze"})

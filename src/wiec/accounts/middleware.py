@@ -52,8 +52,9 @@ class StaffMFAMiddleware:
         if tenant is None or not tenant.require_staff_mfa:
             return False
         # The panel, and anything staff post elsewhere (a comment carries the office's badge);
-        # the account pages stay open, or nobody could set up or use the second factor.
+        # the account pages stay open, or nobody could set up or use the second factor, and so
+        # does choosing the language those pages speak.
         staff_area = request.path.startswith("/panel/") or (
-            request.method == "POST" and not request.path.startswith("/konto/")
+            request.method == "POST" and not request.path.startswith(("/konto/", "/jezyk/"))
         )
         return staff_area and is_staff_in(user, tenant)
