@@ -521,6 +521,34 @@ def test_bad_photos_get_a_clear_message_next_to_the_field(
     assert not IdeaPhoto.objects.exists()
 
 
+def test_the_author_says_what_each_photo_shows(client: Client, tenant: Tenant) -> None:
+    author = member(tenant)
+    idea = IdeaFactory(tenant=tenant, author=author)
+    client.force_login(author)
+    photos = [_upload(f"{n}.jpg", image_bytes(size=(64, 48))) for n in range(2)]
+    assert client.post(f"/pomysly/{idea.pk}/pliki/", {"photos": photos}).status_code == 302
+    first, second = IdeaPhoto.objects.filter(idea=idea).order_by("position")
+    page = text_of(client.get(f"/pomysly/{idea.pk}/pliki/"))
+    assert f'id="id_photo{first.pk}-description"' in page
+    assert f'id="id_photo{second.pk}-description"' in page
+    url = f"/pomysly/{idea.pk}/pliki/zdjecia/{first.pk}/opis/"
+    said = "Połamana ławka przy stawie <script>x</script>"
+    assert client.post(url, {f"photo{first.pk}-description": said}).status_code == 302
+    detail = text_of(client.get(f"/pomysly/{idea.pk}/"))
+    assert 'alt="Połamana ławka przy stawie &lt;script&gt;x&lt;/script&gt;"' in detail
+    assert f"Zdjęcie 2 z 2: {idea.title}" in detail  # the other one keeps the generic text
+    # Too long: the message sits next to the field and the text stays.
+    response = client.post(url, {f"photo{first.pk}-description": "d" * 201})
+    assert response.status_code == 200
+    assert f'href="#id_photo{first.pk}-description"' in text_of(response)
+    assert "d" * 201 in text_of(response)
+    first.refresh_from_db()
+    assert first.description == said
+    # Only the author (while the idea is editable) may describe it.
+    client.force_login(member(tenant))
+    assert client.post(url, {f"photo{first.pk}-description": "x"}).status_code == 403
+
+
 def test_an_idea_holds_at_most_five_photos(client: Client, tenant: Tenant) -> None:
     author = member(tenant)
     idea = IdeaFactory(tenant=tenant, author=author)

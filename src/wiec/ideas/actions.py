@@ -167,6 +167,15 @@ def add_photos(*, idea: Idea, photos: list[CleanPhoto], at: datetime) -> list[Id
     return stored
 
 
+def describe_photo(*, photo: IdeaPhoto, description: str, at: datetime) -> IdeaPhoto:
+    """Say what the photo shows: its text alternative for screen readers."""
+    with transaction.atomic():
+        IdeaPhoto.objects.filter(pk=photo.pk).update(description=description)
+        Idea.objects.filter(pk=photo.idea_id).update(updated_at=at)
+    photo.description = description
+    return photo
+
+
 def remove_photo(*, photo: IdeaPhoto, at: datetime) -> None:
     files = [photo.image, photo.thumbnail]
     with transaction.atomic():

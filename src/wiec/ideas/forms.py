@@ -196,6 +196,17 @@ class MultipleFileField(forms.FileField):
         return [super().clean(item, initial) for item in items]
 
 
+class PhotoDescriptionForm(forms.Form):
+    description = forms.CharField(
+        label=_("What the photo shows"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "One sentence for people who cannot see it, e.g. “The broken bench by the pond”."
+        ),
+    )
+
+
 class FilesForm(forms.Form):
     """Photos (each checked, re-encoded and stripped of EXIF) and one PDF."""
 

@@ -169,6 +169,12 @@ class IdeaPhoto(TenantOwned):
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     position = models.PositiveSmallIntegerField(default=0)
+    description = models.CharField(
+        _("what the photo shows"),
+        max_length=200,
+        blank=True,
+        help_text=_("Read out to people who cannot see the photo."),
+    )
     created_at = models.DateTimeField(_("added"))
 
     class Meta:

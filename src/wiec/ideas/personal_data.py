@@ -9,7 +9,11 @@ from wiec.ideas.models import Idea, IdeaAnswer, Support
 
 
 def export_ideas(user: User) -> dict[str, Any]:
-    ideas = Idea.objects.filter(author=user).select_related("tenant", "category", "district")
+    ideas = (
+        Idea.objects.filter(author=user)
+        .select_related("tenant", "category", "district")
+        .prefetch_related("photos")
+    )
     return {
         "ideas": [
             {
@@ -24,6 +28,9 @@ def export_ideas(user: User) -> dict[str, Any]:
                 "created_at": i.created_at.isoformat(),
                 "published_at": i.published_at.isoformat() if i.published_at else None,
                 "hidden_reason": i.hidden_reason,
+                "photo_descriptions": [
+                    p.description for p in sorted(i.photos.all(), key=lambda p: (p.position, p.pk))
+                ],
             }
             for i in ideas.order_by("created_at", "pk")
         ],

@@ -17,6 +17,11 @@ urlpatterns = [
         "<int:idea_id>/pliki/zdjecia/<int:photo_id>/usun/", views.remove_photo, name="remove_photo"
     ),
     path("<int:idea_id>/pliki/pdf/usun/", views.remove_attachment, name="remove_attachment"),
+    path(
+        "<int:idea_id>/pliki/zdjecia/<int:photo_id>/opis/",
+        views.describe_photo,
+        name="describe_photo",
+    ),
     path("<int:idea_id>/opublikuj/", views.publish, name="publish"),
     path("<int:idea_id>/usun/", views.delete, name="delete"),
     path("<int:idea_id>/poparcie/", views.support, name="support"),

@@ -23,7 +23,7 @@ from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.discussion import registry as discussion_registry
 from wiec.discussion.views import thread_context
 from wiec.ideas import actions, queries
-from wiec.ideas.forms import FilesForm, IdeaFilterForm, IdeaForm
+from wiec.ideas.forms import FilesForm, IdeaFilterForm, IdeaForm, PhotoDescriptionForm
 from wiec.ideas.models import Idea
 from wiec.ideas.permissions import (
     can_answer_idea,
@@ -256,12 +256,61 @@ def files(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
         else:
             _too_fast(form)
             status = 429
+    return _files_page(request, idea, photos, form=form, status=status)
+
+
+def _files_page(
+    request: AuthenticatedRequest,
+    idea: Idea,
+    photos: list[Any],
+    *,
+    form: FilesForm,
+    described: PhotoDescriptionForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The files page; `described` is a photo's description form sent back with its errors."""
+    described_forms = [
+        (
+            photo,
+            described
+            if described is not None and described.prefix == _photo_prefix(photo.pk)
+            else PhotoDescriptionForm(
+                prefix=_photo_prefix(photo.pk), initial={"description": photo.description}
+            ),
+        )
+        for photo in photos
+    ]
     return render(
         request,
         "ideas/files.html",
-        {"form": form, "idea": idea, "photos": photos, "max_photos": MAX_PHOTOS},
+        {"form": form, "idea": idea, "photos": described_forms, "max_photos": MAX_PHOTOS},
         status=status,
     )
+
+
+def _photo_prefix(photo_id: int) -> str:
+    return f"photo{photo_id}"
+
+
+@login_required
+@require_POST
+def describe_photo(request: AuthenticatedRequest, idea_id: int, photo_id: int) -> HttpResponse:
+    idea = _editable(request, idea_id)
+    photo = queries.get_photo_or_404(idea=idea, photo_id=photo_id)
+    form = PhotoDescriptionForm(request.POST, prefix=_photo_prefix(photo.pk))
+    status = 200
+    if form.is_valid():
+        if ratelimit.allow(request, "idea-photo-text", **UPLOAD_RATES):
+            actions.describe_photo(
+                photo=photo, description=form.cleaned_data["description"], at=timezone.now()
+            )
+            messages.success(request, _("The description of the photo is saved."))
+            return redirect("ideas:files", idea_id=idea.pk)
+        _too_fast(form)
+        status = 429
+    photos = queries.photos_of(idea=idea)
+    files_form = FilesForm(free_slots=MAX_PHOTOS - len(photos))
+    return _files_page(request, idea, photos, form=files_form, described=form, status=status)
 
 
 @login_required
