@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from tests.e2e.a11y import assert_accessible
 from tests.e2e.helpers import log_in, switch_language
+from tests.ideas.factories import image_bytes
 
 TEXTS = {
     "pl": {
@@ -124,6 +126,7 @@ def _fixtures_for_pages(demo: Any) -> dict[str, int]:
     from wiec.discussion.models import Comment
     from wiec.ideas import actions
     from wiec.ideas.models import Idea
+    from wiec.ideas.uploads import clean_photo
     from wiec.maps.queries import resolve_location
 
     tenant = demo.tenants["nadrzecze"]
@@ -136,6 +139,13 @@ def _fixtures_for_pages(demo: Any) -> dict[str, int]:
         category=None,
         location=resolve_location(tenant=tenant, text="ul. Polna"),
         district=None,
+        at=timezone.now(),
+    )
+    # A photo, so the page of files shows its description form too.
+    drawn = image_bytes(size=(64, 48))
+    actions.add_photos(
+        idea=draft,
+        photos=[clean_photo(io.BytesIO(drawn), name="ławka.jpg", size=len(drawn))],
         at=timezone.now(),
     )
     public = (
