@@ -6,12 +6,23 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wiec.accounts import queries
 from wiec.accounts.models import Membership, Role, User
 from wiec.tenants.models import District, Tenant
+
+
+def display_name_field() -> forms.CharField:
+    """The name shown next to what a person writes: asked at sign-up, changed in the profile."""
+    return forms.CharField(
+        label=_("Display name"),
+        max_length=80,
+        required=False,
+        help_text=_("Shown next to what you write. You may use a first name or a nickname."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
 
 
 class LoginForm(AllauthLoginForm):  # type: ignore[misc]
@@ -25,13 +36,7 @@ class LoginForm(AllauthLoginForm):  # type: ignore[misc]
 
 
 class SignupForm(AllauthSignupForm):  # type: ignore[misc]
-    display_name = forms.CharField(
-        label=_("Display name"),
-        max_length=80,
-        required=False,
-        help_text=_("Shown next to what you write. You may use a first name or a nickname."),
-        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
-    )
+    display_name = display_name_field()
     accept_terms = forms.BooleanField(
         label=_("I accept the terms of use and have read the privacy policy"),
         error_messages={"required": _("You must accept the terms of use to create an account.")},
@@ -41,24 +46,17 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["accept_terms"].help_text = mark_safe(  # noqa: S308 - our own fixed markup
-            '<a href="{}">{}</a> · <a href="{}">{}</a>'.format(
-                reverse("tenants:terms"),
-                _("Terms of use"),
-                reverse("tenants:privacy"),
-                _("Privacy policy"),
-            )
+        self.fields["accept_terms"].help_text = format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("tenants:terms"),
+            _("Terms of use"),
+            reverse("tenants:privacy"),
+            _("Privacy policy"),
         )
 
 
 class ProfileForm(forms.Form):
-    display_name = forms.CharField(
-        label=_("Display name"),
-        max_length=80,
-        required=False,
-        help_text=_("Shown next to what you write. You may use a first name or a nickname."),
-        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
-    )
+    display_name = display_name_field()
     home_district = forms.ModelChoiceField(
         label=_("Home district"),
         queryset=District.objects.none(),
