@@ -32,7 +32,7 @@ from wiec.voting.exceptions import (
 )
 from wiec.voting.models import Ballot, BallotBox, Channel, Participation
 from wiec.voting.permissions import accepts_paper, ineligibility
-from wiec.voting.phases import ALLOWED, Phase, Step, phase_at
+from wiec.voting.phases import ALLOWED, Step, may_change, phase_at
 
 _BOX = BallotBox._meta.db_table
 _PARTICIPATION = Participation._meta.db_table
@@ -80,7 +80,8 @@ def update_box(*, box: BallotBox, changes: dict[str, Any], actor: User, at: date
     districts = changes.pop("districts", None)
     with transaction.atomic():
         locked = BallotBox.objects.select_for_update().get(pk=box.pk)
-        if not _may_change(locked, changes, districts=districts, at=at):
+        fields = {*changes, *(["districts"] if districts is not None else [])}
+        if not may_change(locked, fields=fields, ends_at=changes.get("ends_at"), at=at):
             raise NotOpen
         for name, value in changes.items():
             setattr(locked, name, value)
@@ -96,19 +97,6 @@ def update_box(*, box: BallotBox, changes: dict[str, Any], actor: User, at: date
             data={"fields": sorted([*changes, *(["districts"] if districts is not None else [])])},
         )
     return locked
-
-
-def _may_change(
-    box: BallotBox, changes: dict[str, Any], *, districts: object, at: datetime
-) -> bool:
-    phase = phase_at(box, at=at)
-    if phase == Phase.CLOSED:
-        return False
-    if phase == Phase.SCHEDULED:
-        return True
-    if {"min_level", "minimum_age", "starts_at"} & set(changes) or districts is not None:
-        return False
-    return not (phase == Phase.COUNTING and "ends_at" in changes and changes["ends_at"] > at)
 
 
 def close_box(*, box: BallotBox, actor: User, at: datetime) -> BallotBox:

@@ -53,3 +53,25 @@ def phase_at(box: BallotBox, *, at: datetime) -> Phase:
 
 def allows(box: BallotBox, step: Step, *, at: datetime) -> bool:
     return step in ALLOWED[phase_at(box, at=at)]
+
+
+# Who may vote, and since when, are history once voting has started.
+FROZEN_ONCE_STARTED = frozenset({"starts_at", "min_level", "minimum_age", "districts"})
+
+
+def may_change(box: BallotBox, *, fields: set[str], ends_at: datetime | None, at: datetime) -> bool:
+    """Whether the box's settings named in `fields` may change now (`ends_at`: the new end).
+
+    Before voting starts, anything; once it has started, not its start or who may vote
+    (moving the start into the future would reopen the ballot for editing under cast votes);
+    the end may move while voting is open, but ended voting is not reopened (provisional
+    results may have been seen); a closed box never changes.
+    """
+    phase = phase_at(box, at=at)
+    if phase == Phase.CLOSED:
+        return False
+    if phase == Phase.SCHEDULED:
+        return True
+    if fields & FROZEN_ONCE_STARTED:
+        return False
+    return not (phase == Phase.COUNTING and ends_at is not None and ends_at > at)
