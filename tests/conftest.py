@@ -13,17 +13,42 @@ from pytest_django.fixtures import Settings
 from tests.factories import TenantFactory
 from wiec.tenants.models import Tenant
 from wiec.tenants.queries import forget_tenants
+from wiec.verification.queries import forget_salts
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
-    """Rate limits live in the cache and tenants in a per-process one: every test starts
-    with neither (SQLite may give the next test's tenant the same id)."""
+    """Rate limits live in the cache, tenants and verification salts in per-process ones:
+    every test starts with none (SQLite may give the next test's tenant the same id)."""
     cache.clear()
     forget_tenants()
+    forget_salts()
     yield
     cache.clear()
     forget_tenants()
+    forget_salts()
+
+
+@pytest.fixture
+def redis_cache(settings: Settings) -> Iterator[None]:
+    """The default cache on a real Redis with Wiec's backend (a spare database, emptied before
+    and after), as production runs with REDIS_URL; skipped where no Redis answers."""
+    import os
+
+    import redis
+
+    url = os.environ.get("WIEC_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+    server = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        server.flushdb()
+    except redis.ConnectionError:
+        pytest.skip(f"no Redis at {url}")
+    settings.CACHES = {
+        "default": {"BACKEND": "wiec.core.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": "t"}
+    }
+    yield
+    server.flushdb()
+    server.close()
 
 
 @pytest.fixture(autouse=True)

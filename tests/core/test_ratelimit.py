@@ -26,6 +26,16 @@ def test_bad_rates_fail_loudly(spec: str) -> None:
         Rate.parse(spec)
 
 
+@pytest.fixture(params=["locmem", "redis"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """The window tests run on the tests' local-memory cache and on Redis, whose backend
+    counts in one round trip by its own path."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_cache")
+    return str(request.param)
+
+
+@pytest.mark.usefixtures("backend")
 def test_a_window_allows_its_count_then_refuses_then_resets() -> None:
     rates = [Rate(3, 60)]
     assert [consume(scope="t", subject="a", rates=rates, now=120.0) for _ in range(4)] == [
@@ -36,6 +46,7 @@ def test_a_window_allows_its_count_then_refuses_then_resets() -> None:
     assert consume(scope="t", subject="a", rates=rates, now=240.0) is True
 
 
+@pytest.mark.usefixtures("backend")
 def test_crossing_a_window_boundary_does_not_reset_the_count() -> None:
     rates = [Rate(3, 60)]
     assert [consume(scope="t", subject="c", rates=rates, now=179.0) for _ in range(3)] == [
@@ -45,6 +56,7 @@ def test_crossing_a_window_boundary_does_not_reset_the_count() -> None:
     assert consume(scope="t", subject="c", rates=rates, now=181.0) is False
 
 
+@pytest.mark.usefixtures("backend")
 def test_the_previous_window_weighs_less_as_it_slides_away() -> None:
     rates = [Rate(4, 60)]
     for _ in range(4):
@@ -131,3 +143,19 @@ def test_the_cache_holds_no_client_address() -> None:
     keys = list(cache._cache.keys())  # type: ignore[attr-defined]  # LocMemCache in tests
     assert keys
     assert not any("198.51.100.23" in key for key in keys)
+
+
+@pytest.mark.usefixtures("redis_cache")
+def test_redis_counters_expire_after_two_periods_and_share_one_client() -> None:
+    import redis
+    from django.core.cache import cache
+
+    consume(scope="t", subject="e", rates=[Rate(5, 60)], now=130.0)
+    consume(scope="t", subject="e", rates=[Rate(5, 60)], now=131.0)
+    client = cache._cache.get_client()  # type: ignore[attr-defined]
+    assert client is cache._cache.get_client(write=True)  # type: ignore[attr-defined]
+    assert isinstance(client, redis.Redis)
+    (key,) = client.keys("*wiec:rl:t:e:60:2")
+    assert int(client.get(key)) == 2
+    # The first use set the expiry, the second did not move it: two periods and a second.
+    assert 115 <= client.ttl(key) <= 121

@@ -69,16 +69,24 @@ def consume(*, scope: str, subject: str, rates: Sequence[Rate], now: float | Non
     for rate in rates:
         window, into = divmod(moment, rate.seconds)
         key = f"wiec:rl:{scope}:{subject}:{rate.seconds}:"
-        try:
-            used = cache.incr(key + str(int(window)))  # one round trip once the counter exists
-        except ValueError:
-            # Kept for two periods: the next window still reads this one's count.
-            stored = cache.add(key + str(int(window)), 1, timeout=2 * rate.seconds + 1)
-            used = 1 if stored else cache.incr(key + str(int(window)))
-        previous = cache.get(key + str(int(window) - 1), 0)
+        # Kept for two periods: the next window still reads this one's count.
+        used, previous = _count(
+            key + str(int(window)), key + str(int(window) - 1), timeout=2 * rate.seconds + 1
+        )
         estimate = previous * (1 - into / rate.seconds) + used
         allowed = allowed and estimate <= rate.count
     return allowed
+
+
+def _count(current: str, previous: str, *, timeout: int) -> tuple[int, int]:
+    """One more use in the window `current`; returns it and the count of `previous`."""
+    if hasattr(cache, "count_in_window"):  # wiec.core.cache.RedisCache: one round trip
+        return cache.count_in_window(current, previous, timeout)  # type: ignore[no-any-return]
+    try:
+        used = cache.incr(current)
+    except ValueError:
+        used = 1 if cache.add(current, 1, timeout=timeout) else cache.incr(current)
+    return used, cache.get(previous, 0)
 
 
 def limit(

@@ -35,15 +35,27 @@ def settings_for(*, tenant: Tenant) -> VerificationSettings:
 
 
 def tenant_key(*, tenant: Tenant) -> bytes:
-    """The tenant's HMAC key. Its salt never changes, so it is cached (Redis when configured),
-    saving a query on every vote; the cache key names the tenant's creation time too, so a
-    reused id never meets another tenant's salt."""
+    """The tenant's HMAC key. Its salt never changes, so it is cached (in this process, and in
+    Redis when configured), saving a query on every vote; the cache key names the tenant's
+    creation time too, so a reused id never meets another tenant's salt."""
     cache_key = f"wiec:verification-salt:{tenant.pk}:{tenant.created_at.timestamp()}"
-    salt = cache.get(cache_key)
+    salt = _salts.get(cache_key)
     if salt is None:
-        salt = settings_for(tenant=tenant).salt
-        cache.set(cache_key, salt, timeout=86_400)
+        salt = cache.get(cache_key)
+        if salt is None:
+            salt = settings_for(tenant=tenant).salt
+            cache.set(cache_key, salt, timeout=86_400)
+        _salts[cache_key] = salt
     return keys.tenant_key(salt)
+
+
+_salts: dict[str, str] = {}
+
+
+def forget_salts() -> None:
+    """Drop this process's cached salts (between tests, where frozen clocks and SQLite's reused
+    ids can give two tenants the same cache key)."""
+    _salts.clear()
 
 
 @dataclass(frozen=True)
