@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from allauth.mfa.totp.internal.auth import (
     TOTP,
@@ -153,6 +155,22 @@ def test_two_factor_requirement_does_not_touch_residents(client: Client, tenant:
     client.force_login(member(tenant))
     assert client.get("/").status_code == 200
     assert client.get("/panel/").status_code == 403
+
+
+def test_the_two_factor_check_reads_no_account_where_it_cannot_apply(
+    client: Client, tenant: Tenant, django_assert_num_queries: Any
+) -> None:
+    """A logged-in resident's request for the theme touches neither the session's account nor
+    the database: the check looks at the path and the setting first."""
+    client.force_login(member(tenant))
+    client.get("/theme.css")  # the tenant is cached now
+    with django_assert_num_queries(0):
+        assert client.get("/theme.css").status_code == 200
+    tenant.require_staff_mfa = True
+    tenant.save()
+    client.get("/theme.css")
+    with django_assert_num_queries(0):
+        assert client.get("/theme.css").status_code == 200
 
 
 def test_required_two_factor_also_guards_what_staff_post_outside_the_panel(

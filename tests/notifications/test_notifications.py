@@ -49,6 +49,36 @@ def test_the_header_shows_the_unread_count(client: Client, tenant: Tenant) -> No
     assert 'Powiadomienia (2<span class="visually-hidden"> nieprzeczytane</span>)' in page
 
 
+def test_the_cached_unread_count_follows_every_change(client: Client, tenant: Tenant) -> None:
+    """The count is cached between pages; new, opened and all-read notifications show at once."""
+    person = member(tenant)
+    client.force_login(person)
+    assert "Powiadomienia</a>" in html(client.get("/"))  # 0, now cached
+    [first] = _notify(tenant, person)
+    _notify(tenant, person)
+    assert "Powiadomienia (2<" in html(client.get("/"))
+    client.get(f"/powiadomienia/{first.pk}/")
+    assert "Powiadomienia (1<" in html(client.get("/"))
+    client.post("/powiadomienia/przeczytane/")
+    assert "Powiadomienia</a>" in html(client.get("/"))
+
+
+def test_the_count_is_forgotten_again_after_commit(
+    tenant: Tenant, django_capture_on_commit_callbacks: Any
+) -> None:
+    """A page served while the notification was being written may have cached the old count;
+    the commit drops it."""
+    from django.core.cache import cache
+
+    from wiec.notifications.queries import unread_count, unread_key
+
+    person = member(tenant)
+    with django_capture_on_commit_callbacks(execute=True):
+        _notify(tenant, person)
+        cache.set(unread_key(user_id=person.pk, tenant_id=tenant.pk), 0)  # another request
+    assert unread_count(user=person, tenant=tenant) == 1
+
+
 def test_the_centre_words_each_notification_in_the_readers_language(
     client: Client, tenant: Tenant
 ) -> None:

@@ -43,11 +43,11 @@ class StaffMFAMiddleware:
         return self.get_response(request)
 
     def _applies(self, request: HttpRequest) -> bool:
-        user = request.user
-        if not user.is_authenticated:
-            return False
+        # The path and the municipality's setting first: they are free, while `request.user`
+        # costs a session read and a query, which a resident's page need not pay for here.
         if request.path.startswith("/admin/"):
-            return bool(settings.WIEC_OPERATOR_MFA and user.is_staff)
+            user = request.user
+            return bool(settings.WIEC_OPERATOR_MFA and user.is_authenticated and user.is_staff)
         tenant = getattr(request, "tenant", None)
         if tenant is None or not tenant.require_staff_mfa:
             return False
@@ -57,4 +57,4 @@ class StaffMFAMiddleware:
         staff_area = request.path.startswith("/panel/") or (
             request.method == "POST" and not request.path.startswith(("/konto/", "/jezyk/"))
         )
-        return staff_area and is_staff_in(user, tenant)
+        return staff_area and request.user.is_authenticated and is_staff_in(request.user, tenant)
