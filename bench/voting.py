@@ -12,8 +12,9 @@ What it does, in one process tree on this machine:
 3. starts `gunicorn wiec.wsgi --workers 2 --threads 8` (gthread: while one request waits for
    its commit another runs, and concurrent commits share a WAL flush) in production mode
    (DEBUG off) on 127.0.0.1; `--threads 1` gives classic sync workers;
-4. after an unmeasured warm-up, a baseline: for a few seconds the same clients only GET the
-   poll page (a read-only render);
+4. after an unmeasured warm-up, references of a few seconds each with the same clients: the
+   poll page read anonymously, the lightest page of the stack (/theme.css), and a small page
+   as a logged-in voter sees it (the receipt check: session, account, membership, layout);
 5. the run: C asyncio clients (keep-alive HTTP/1.1, a light load generator, but it shares the
    machine's 2 cores with gunicorn and PostgreSQL) each take the next voter and POST a ballot
    with that voter's session and CSRF token, for the given number of seconds;
@@ -284,9 +285,19 @@ def post_ballot(poll_id: int, form: dict[str, str], session: str) -> bytes:
 
 
 def get_trivial(session: str) -> bytes:
-    """The lightest page through the same stack (host, session, middleware): the ceiling."""
+    """The lightest page through the same stack (host, middleware; the session cookie is sent
+    but this page never reads it): the ceiling of the stack itself."""
     return (
         f"GET /theme.css HTTP/1.1\r\nHost: {HOST}\r\nCookie: sessionid={session}\r\n"
+        "Connection: keep-alive\r\n\r\n"
+    ).encode()
+
+
+def get_logged_in(session: str) -> bytes:
+    """A small page as a logged-in voter sees it (the receipt check: layout with the account
+    menu, session, account, membership and unread count read, nothing written)."""
+    return (
+        f"GET /potwierdzenie-glosu/ HTTP/1.1\r\nHost: {HOST}\r\nCookie: sessionid={session}\r\n"
         "Connection: keep-alive\r\n\r\n"
     ).encode()
 
@@ -347,6 +358,24 @@ def worker_cpu_seconds(master: int) -> float:
             continue
         if int(fields[1]) == master:
             total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def postgres_cpu_seconds() -> float:
+    """User + system CPU time of every PostgreSQL process (the server is local; during the run
+    nearly all of its work is the ballots')."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            name, fields = (entry / "stat").read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        if name.split("(", 1)[-1].startswith("postgres"):
+            values = fields.split()
+            total += int(values[11]) + int(values[12])
     return total / tick
 
 
@@ -436,7 +465,17 @@ def main() -> None:
                 voters=None,
             )
         )
+        logged_in, logged_in_elapsed = asyncio.run(
+            run_load(
+                port=args.port,
+                clients=args.clients,
+                seconds=args.baseline_seconds,
+                make=lambda _s: get_logged_in(data.sessions[-1]),
+                voters=None,
+            )
+        )
         cpu_before = worker_cpu_seconds(server.pid)
+        pg_before = postgres_cpu_seconds()
         stats, elapsed = asyncio.run(
             run_load(
                 port=args.port,
@@ -447,6 +486,7 @@ def main() -> None:
             )
         )
         cpu_used = worker_cpu_seconds(server.pid) - cpu_before
+        pg_used = postgres_cpu_seconds() - pg_before
         load_after = os.getloadavg()[0]
         # A second ballot by the first voter must be refused.
         again, _ = asyncio.run(
@@ -493,7 +533,11 @@ def main() -> None:
     b50 = percentile(baseline.latencies, 50) * 1000
     ceiling_rate = sum(ceiling.statuses.values()) / ceiling_elapsed if ceiling_elapsed else 0.0
     print(f"== baseline (GET poll page): {base_rate:.0f} req/s, median {b50:.1f} ms")
-    print(f"== ceiling (GET /theme.css with a session): {ceiling_rate:.0f} req/s")
+    logged_in_rate = (
+        sum(logged_in.statuses.values()) / logged_in_elapsed if logged_in_elapsed else 0.0
+    )
+    print(f"== ceiling (GET /theme.css, the lightest page): {ceiling_rate:.0f} req/s")
+    print(f"== a small logged-in page (GET /potwierdzenie-glosu/): {logged_in_rate:.0f} req/s")
     print(f"== casting for {elapsed:.1f} s with {args.clients} clients")
     print(f"   ballots/s       {rate:.0f}  ({rate / base_rate:.2f} x the baseline's req/s)")
     print(f"   latency median  {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms")
@@ -502,7 +546,9 @@ def main() -> None:
     print(f"   duplicates      {duplicates}; lost {lost}; unexplained ballots {phantom}")
     print(f"   second ballot   statuses {again.statuses} (409 = refused, as it must be)")
     cpu_ms = cpu_used * 1000 / ok if ok else float("nan")
+    pg_ms = pg_used * 1000 / ok if ok else float("nan")
     print(f"   gunicorn CPU    {cpu_ms:.1f} ms per ballot (both workers, user + system)")
+    print(f"   PostgreSQL CPU  {pg_ms:.1f} ms per ballot (budget for 500/s: 4 ms in all)")
     print(f"   machine load    {load_before:.1f} before, {load_after:.1f} after (2 cores, shared)")
     target = rate >= 500 and p99 < 250
     print(f"   target (>= 500 ballots/s, p99 < 250 ms): {'met' if target else 'NOT met'}")
@@ -522,7 +568,9 @@ def main() -> None:
                 "second_ballot_refused": again.statuses.get(409, 0) == 1,
                 "baseline_get_per_s": round(base_rate, 1),
                 "ceiling_trivial_get_per_s": round(ceiling_rate, 1),
+                "logged_in_get_per_s": round(logged_in_rate, 1),
                 "django_cpu_ms_per_ballot": round(cpu_ms, 2),
+                "postgres_cpu_ms_per_ballot": round(pg_ms, 2),
                 "load_average": [round(load_before, 1), round(load_after, 1)],
                 "clients": args.clients,
                 "workers": args.workers,
