@@ -32,10 +32,12 @@ class RedisCacheClient(django_redis.RedisCacheClient):
         """Add one to the counter `current` (kept `timeout` seconds from its first use) and
         read `previous`, in one round trip; returns both counts."""
         pipe = self.get_client(current, write=True).pipeline(transaction=False)
+        # SET … NX EX creates the counter with its expiry only if it is new (INCR keeps the
+        # expiry); unlike EXPIRE … NX it works on Redis older than 7.
+        pipe.set(current, 0, ex=timeout, nx=True)
         pipe.incr(current)
-        pipe.expire(current, timeout, nx=True)
         pipe.get(previous)
-        used, _expiry, before = pipe.execute()
+        _created, used, before = pipe.execute()
         return int(used), int(before) if before is not None else 0
 
 
