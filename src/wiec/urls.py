@@ -2,8 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.i18n import set_language
 
+from wiec.accounts.views import choose_language
 from wiec.core.views import serve_media
 
 # The admin signs in through allauth: its rate limits and two-factor step apply to operators too.
@@ -28,7 +28,7 @@ urlpatterns = [
     path("panel/moderacja/", include("wiec.moderation.urls_staff")),
     path("powiadomienia/", include("wiec.notifications.urls")),
     path("panel/miejsca/", include("wiec.maps.urls_staff")),
-    path("jezyk/", set_language, name="set_language"),
+    path("jezyk/", choose_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 if settings.WIEC_SERVE_MEDIA:

@@ -35,6 +35,44 @@ def test_profile_saves_name_and_home_district(client: Client, tenant: Tenant) ->
     assert Membership.objects.get(user=user, tenant=tenant).home_district == district
 
 
+def test_the_language_of_emails_is_chosen_in_the_profile_or_by_the_switcher(
+    client: Client, tenant: Tenant
+) -> None:
+    user = member(tenant)
+    client.force_login(user)
+    page = client.get("/konto/profil/").content.decode()
+    assert '<option value="" selected>Język gminy</option>' in page
+    assert '<option value="uk">Українська</option>' in page
+    assert client.post("/konto/profil/", {"language": "uk"}).status_code == 302
+    user.refresh_from_db()
+    assert user.language == "uk"
+    # A language the platform does not speak is refused next to the field, the name kept.
+    refused = client.post("/konto/profil/", {"display_name": "Ola", "language": "de"})
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["language"]
+    assert 'value="Ola"' in refused.content.decode()
+    user.refresh_from_db()
+    assert user.language == "uk"
+    # Reading the site in English while logged in: e-mails follow.
+    switched = client.post("/jezyk/", {"language": "en", "next": "/"})
+    assert switched["Location"] == "/"
+    user.refresh_from_db()
+    assert user.language == "en"
+    assert client.post("/konto/profil/", {"language": ""}).status_code == 302
+    user.refresh_from_db()
+    assert user.language == ""
+
+
+def test_the_switcher_stores_nothing_for_visitors_or_on_get(client: Client, tenant: Tenant) -> None:
+    user = member(tenant)
+    assert client.post("/jezyk/", {"language": "uk", "next": "/"})["Location"] == "/"
+    client.force_login(user)
+    client.get("/jezyk/", {"language": "uk", "next": "/"})
+    client.post("/jezyk/", {"language": "xx", "next": "/"})
+    user.refresh_from_db()
+    assert user.language == ""
+
+
 def test_a_district_of_another_tenant_is_refused(
     client: Client, tenant: Tenant, other_tenant: Tenant
 ) -> None:
@@ -55,6 +93,7 @@ def test_download_my_data_is_a_json_file_with_the_account(client: Client, tenant
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
     assert data["account"]["email"] == user.email
+    assert data["account"]["language_of_emails"] is None
     assert data["account"]["memberships"][0]["municipality"] == "Gmina Nadrzecze"
     assert response["Cache-Control"] == "no-store"
 

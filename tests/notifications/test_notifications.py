@@ -152,6 +152,20 @@ def test_emails_follow_each_persons_choice_and_go_once(
     assert len(mail.outbox) == 1
 
 
+def test_emails_speak_the_recipients_language_else_the_municipalitys(
+    tenant: Tenant, django_capture_on_commit_callbacks: Any
+) -> None:
+    ukrainian, unset = member(tenant), member(tenant)
+    ukrainian.language = "uk"
+    ukrainian.save()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _notify(tenant, ukrainian, unset)
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert by_address[ukrainian.email].subject.startswith("[Gmina Nadrzecze] Установа відповіла")
+    assert by_address[unset.email].subject.startswith("[Gmina Nadrzecze] Urząd odpowiedział")
+
+
 def test_the_preferences_page_saves_a_choice_per_kind(client: Client, tenant: Tenant) -> None:
     person = member(tenant)
     client.force_login(person)

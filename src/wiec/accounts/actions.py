@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from wiec.accounts.models import Membership, Role, User
 from wiec.core import audit
+from wiec.core.languages import is_supported
 from wiec.core.models import AuditEntry
 from wiec.core.registry import registry
 from wiec.tenants.models import District, Tenant
@@ -45,22 +46,44 @@ def join_tenant(
 
 
 def update_profile(
-    *, user: User, tenant: Tenant, display_name: str, home_district: District | None, at: datetime
+    *,
+    user: User,
+    tenant: Tenant,
+    display_name: str,
+    language: str,
+    home_district: District | None,
+    at: datetime,
 ) -> Membership:
-    """Save the display name (shared by all municipalities) and this tenant's home district.
+    """Save the display name and the language of e-mails (both shared by all municipalities)
+    and this tenant's home district. `language` is a code of settings.LANGUAGES, or "" for each
+    municipality's own.
 
     Caller has checked that the person joined the tenant.
     """
     if home_district is not None and home_district.tenant_id != tenant.pk:
         msg = "The district belongs to another municipality."
         raise ValueError(msg)
+    if language and not is_supported(language):
+        msg = f"unsupported language {language!r}"
+        raise ValueError(msg)
     with transaction.atomic():
         user.display_name = display_name
-        user.save(update_fields=["display_name"])
+        user.language = language
+        user.save(update_fields=["display_name", "language"])
         membership = join_tenant(user=user, tenant=tenant, at=at)
         membership.home_district = home_district
         membership.save(update_fields=["home_district"])
     return membership
+
+
+def remember_language(*, user: User, language: str) -> None:
+    """The person chose to read the site in `language` (the switcher): e-mails follow."""
+    if not is_supported(language):
+        msg = f"unsupported language {language!r}"
+        raise ValueError(msg)
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 def set_role(*, membership: Membership, role: Role, actor: User | None, at: datetime) -> Membership:

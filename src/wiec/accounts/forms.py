@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wiec.accounts import queries
 from wiec.accounts.models import Membership, Role, User
+from wiec.core.languages import native_choices
 from wiec.tenants.models import District, Tenant
 
 
@@ -57,6 +58,12 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
 
 class ProfileForm(forms.Form):
     display_name = display_name_field()
+    language = forms.ChoiceField(
+        label=_("Language of e-mails"),
+        required=False,
+        help_text=_("Notifications are e-mailed in this language. Choosing a language with the "
+                    "switcher at the top of the page while logged in sets it too."),
+    )  # fmt: skip
     home_district = forms.ModelChoiceField(
         label=_("Home district"),
         queryset=District.objects.none(),
@@ -67,6 +74,10 @@ class ProfileForm(forms.Form):
 
     def __init__(self, *args: Any, tenant: Tenant, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [  # type: ignore[attr-defined]
+            ("", _("The municipality's language")),
+            *native_choices(),
+        ]
         field = self.fields["home_district"]
         field.queryset = District.objects.filter(tenant=tenant).order_by("position", "name")  # type: ignore[attr-defined]
 

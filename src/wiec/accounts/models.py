@@ -40,6 +40,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("Shown next to what you write. You may use a first name or a nickname."),
     )
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=8,
+        blank=True,
+        help_text=_("Empty: each municipality's own language."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("platform operator"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)

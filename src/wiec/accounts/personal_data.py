@@ -15,6 +15,7 @@ def export_account(user: User) -> dict[str, Any]:
     return {
         "email": user.email,
         "display_name": user.display_name,
+        "language_of_emails": user.language or None,
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "email_addresses": [

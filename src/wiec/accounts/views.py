@@ -6,19 +6,35 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django.views.i18n import set_language
 
 from wiec.accounts import actions, queries
 from wiec.accounts.decorators import membership_required
 from wiec.accounts.forms import DeleteAccountForm, JoinForm, ProfileForm
 from wiec.accounts.permissions import membership_for, role_in
 from wiec.core import ratelimit
+from wiec.core.languages import is_supported
 from wiec.core.types import AuthenticatedRequest
+
+
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """The language switcher (Django's own view); a logged-in person's choice is also kept on
+    the account, so that their e-mails come in the language they read the site in."""
+    response = set_language(request)
+    language = request.POST.get("language", "") if request.method == "POST" else ""
+    if (
+        request.user.is_authenticated
+        and is_supported(language)
+        and ratelimit.allow(request, "language", per_user="30/h")
+    ):
+        actions.remember_language(user=request.user, language=language)
+    return response
 
 
 @login_required
@@ -49,6 +65,7 @@ def profile(request: AuthenticatedRequest) -> HttpResponse:
     membership = membership_for(request.user, request.tenant)
     initial = {
         "display_name": request.user.display_name,
+        "language": request.user.language,
         "home_district": membership.home_district_id if membership else None,
     }
     form = ProfileForm(request.POST or None, initial=initial, tenant=request.tenant)
@@ -57,6 +74,7 @@ def profile(request: AuthenticatedRequest) -> HttpResponse:
             user=request.user,
             tenant=request.tenant,
             display_name=form.cleaned_data["display_name"],
+            language=form.cleaned_data["language"],
             home_district=form.cleaned_data["home_district"],
             at=timezone.now(),
         )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from wiec.core.languages import native_choices
 from wiec.core.registry import registry
 
 
@@ -22,11 +23,6 @@ def site(request: HttpRequest) -> dict[str, Any]:
             nav.append({"key": item.key, "label": item.label, "url": url})
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     languages = [
-        {"code": code, "name": _native_names[code], "current": code == current}
-        for code, _name in settings.LANGUAGES
+        {"code": code, "name": name, "current": code == current} for code, name in native_choices()
     ]
     return {"tenant": tenant, "main_nav": nav, "language_choices": languages}
-
-
-# Each language is offered in its own name, so a reader finds it without knowing the current one.
-_native_names = {"pl": "Polski", "en": "English", "uk": "Українська"}

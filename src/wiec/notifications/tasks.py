@@ -53,7 +53,7 @@ def send_notification_emails(*, notification_ids: list[int]) -> int:
             continue
         tenant = notification.tenant
         base = site_url(tenant)
-        with translation.override(tenant.default_language):
+        with translation.override(notification.recipient.language or tenant.default_language):
             message = kind.message(notification.data)
             body = render_to_string(
                 "notifications/email/notification.txt",
