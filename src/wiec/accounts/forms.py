@@ -56,11 +56,23 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
         )
 
 
+class LanguageSelect(forms.Select):
+    """Each language is named in itself, so its option says which language it is in (WCAG
+    3.1.2: a screen reader reads "Українська" with Ukrainian rules on a Polish page)."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option: dict[str, Any] = super().create_option(*args, **kwargs)
+        if option["value"]:
+            option["attrs"]["lang"] = option["value"]
+        return option
+
+
 class ProfileForm(forms.Form):
     display_name = display_name_field()
     language = forms.ChoiceField(
         label=_("Language of e-mails"),
         required=False,
+        widget=LanguageSelect,
         help_text=_("Notifications are e-mailed in this language. Choosing a language with the "
                     "switcher at the top of the page while logged in sets it too."),
     )  # fmt: skip
