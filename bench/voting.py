@@ -39,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -345,38 +346,35 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def worker_cpu_seconds(master: int) -> float:
-    """User + system CPU time of gunicorn's workers (children of the master), from /proc."""
+def cpu_seconds(belongs: Callable[[str, int], bool]) -> float:
+    """User + system CPU time, from /proc, of every process for which `belongs(name, parent)`."""
     total = 0
-    tick = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            head, fields = (entry / "stat").read_text().rsplit(")", 1)
         except OSError:
             continue
-        if int(fields[1]) == master:
-            total += int(fields[11]) + int(fields[12])
-    return total / tick
+        values = fields.split()
+        if belongs(head.split("(", 1)[-1], int(values[1])):
+            total += int(values[11]) + int(values[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def worker_cpu_seconds(master: int) -> float:
+    """gunicorn's workers: the children of its master."""
+    return cpu_seconds(lambda _name, parent: parent == master)
 
 
 def postgres_cpu_seconds() -> float:
-    """User + system CPU time of every PostgreSQL process (the server is local; during the run
-    nearly all of its work is the ballots')."""
-    total = 0
-    tick = os.sysconf("SC_CLK_TCK")
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            name, fields = (entry / "stat").read_text().rsplit(")", 1)
-        except OSError:
-            continue
-        if name.split("(", 1)[-1].startswith("postgres"):
-            values = fields.split()
-            total += int(values[11]) + int(values[12])
-    return total / tick
+    """Every PostgreSQL process (the server is local; during the run nearly all of its work is
+    the ballots')."""
+    return cpu_seconds(lambda name, _parent: name.startswith("postgres"))
+
+
+def per_second(stats: Stats, elapsed: float) -> float:
+    return sum(stats.statuses.values()) / elapsed if elapsed else 0.0
 
 
 def wait_for(port: int, process: subprocess.Popen[bytes]) -> None:
@@ -447,33 +445,23 @@ def main() -> None:
             )
         )
         load_before = os.getloadavg()[0]
-        baseline, base_elapsed = asyncio.run(
-            run_load(
-                port=args.port,
-                clients=args.clients,
-                seconds=args.baseline_seconds,
-                make=lambda _s: get_page(poll_id),
-                voters=None,
+
+        def reference(make: Callable[[str], bytes]) -> tuple[float, float]:
+            """Requests per second and median ms of one page under the same clients."""
+            stats, elapsed = asyncio.run(
+                run_load(
+                    port=args.port,
+                    clients=args.clients,
+                    seconds=args.baseline_seconds,
+                    make=make,
+                    voters=None,
+                )
             )
-        )
-        ceiling, ceiling_elapsed = asyncio.run(
-            run_load(
-                port=args.port,
-                clients=args.clients,
-                seconds=args.baseline_seconds,
-                make=lambda _s: get_trivial(data.sessions[-1]),
-                voters=None,
-            )
-        )
-        logged_in, logged_in_elapsed = asyncio.run(
-            run_load(
-                port=args.port,
-                clients=args.clients,
-                seconds=args.baseline_seconds,
-                make=lambda _s: get_logged_in(data.sessions[-1]),
-                voters=None,
-            )
-        )
+            return per_second(stats, elapsed), percentile(stats.latencies, 50) * 1000
+
+        base_rate, b50 = reference(lambda _s: get_page(poll_id))
+        ceiling_rate, _ = reference(lambda _s: get_trivial(data.sessions[-1]))
+        logged_in_rate, _ = reference(lambda _s: get_logged_in(data.sessions[-1]))
         cpu_before = worker_cpu_seconds(server.pid)
         pg_before = postgres_cpu_seconds()
         stats, elapsed = asyncio.run(
@@ -528,14 +516,8 @@ def main() -> None:
     phantom = len(stored_keys - expected_keys)
 
     rate = ok / elapsed if elapsed else 0.0
-    base_rate = sum(baseline.statuses.values()) / base_elapsed if base_elapsed else 0.0
     p50, p95, p99 = (percentile(stats.latencies, p) * 1000 for p in (50, 95, 99))
-    b50 = percentile(baseline.latencies, 50) * 1000
-    ceiling_rate = sum(ceiling.statuses.values()) / ceiling_elapsed if ceiling_elapsed else 0.0
     print(f"== baseline (GET poll page): {base_rate:.0f} req/s, median {b50:.1f} ms")
-    logged_in_rate = (
-        sum(logged_in.statuses.values()) / logged_in_elapsed if logged_in_elapsed else 0.0
-    )
     print(f"== ceiling (GET /theme.css, the lightest page): {ceiling_rate:.0f} req/s")
     print(f"== a small logged-in page (GET /potwierdzenie-glosu/): {logged_in_rate:.0f} req/s")
     print(f"== casting for {elapsed:.1f} s with {args.clients} clients")
