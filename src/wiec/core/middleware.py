@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from wiec.core.languages import is_supported
+
 
 class LocaleMiddleware:
     """Pick the page language: the person's choice (cookie), else the municipality's default.
@@ -17,14 +19,13 @@ class LocaleMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self.supported = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        if chosen not in self.supported:
+        if not is_supported(chosen):
             tenant = getattr(request, "tenant", None)
             chosen = getattr(tenant, "default_language", "") or settings.LANGUAGE_CODE
-            if chosen not in self.supported:
+            if not is_supported(chosen):
                 chosen = settings.LANGUAGE_CODE
         translation.activate(chosen)
         request.LANGUAGE_CODE = chosen
