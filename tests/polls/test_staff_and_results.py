@@ -16,10 +16,12 @@ from tests.voting.factories import NOW, ballot, form_data, make_poll, resident, 
 from wiec.accounts.models import Role
 from wiec.core.models import AuditEntry
 from wiec.polls import actions
-from wiec.polls.models import Eligibility, Poll, ResultsVisibility
+from wiec.polls.exceptions import NoQuestions
+from wiec.polls.models import Eligibility, Poll, Question, ResultsVisibility
 from wiec.polls.permissions import can_manage_polls, can_see_results
 from wiec.tenants.models import Tenant
 from wiec.verification import queries as verification_queries
+from wiec.voting.exceptions import InvalidBallot
 from wiec.voting.models import Participation
 from wiec.voting.phases import Phase
 
@@ -100,7 +102,7 @@ def test_official_creates_a_poll_with_questions(tenant: Tenant) -> None:
     poll = Poll.objects.get()
     assert response.status_code == 302
     assert poll.box.min_level == 2
-    assert poll.is_published
+    assert not poll.is_published  # a new poll has no questions yet: a draft
     response = client.post(
         f"/panel/sondy/{poll.pk}/pytania/nowe/",
         {
@@ -118,6 +120,70 @@ def test_official_creates_a_poll_with_questions(tenant: Tenant) -> None:
         "ballot_box.created",
         "poll.question_saved",
     }
+    response = client.post(f"/panel/sondy/{poll.pk}/", poll_values())
+    assert response.status_code == 302
+    poll.refresh_from_db()
+    assert poll.is_published
+
+
+def test_a_poll_without_questions_cannot_be_published(tenant: Tenant) -> None:
+    client = staff_client(tenant)
+    client.post("/panel/sondy/nowa/", poll_values())
+    poll = Poll.objects.get()
+    response = client.post(f"/panel/sondy/{poll.pk}/", poll_values(), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "is_published" in response.context["form"].errors
+    assert response.context["form"]["title"].value() == "Budżet szkolny"  # nothing typed is lost
+    poll.refresh_from_db()
+    assert not poll.is_published
+    with pytest.raises(NoQuestions):
+        actions.publish_poll(poll=poll, actor=member(tenant, Role.OFFICIAL), at=NOW)
+
+
+def test_a_new_poll_cannot_start_in_the_past(tenant: Tenant) -> None:
+    response = staff_client(tenant).post(
+        "/panel/sondy/nowa/", poll_values(starts_at="2026-06-15T11:00")
+    )
+    assert response.status_code == 200
+    assert "starts_at" in response.context["form"].errors
+    assert not Poll.objects.exists()
+
+
+def test_moving_the_start_into_the_past_warns_that_voting_opens(tenant: Tenant) -> None:
+    poll = make_poll(tenant, starts_at=NOW + timedelta(days=1))
+    client = staff_client(tenant)
+    response = client.post(
+        f"/panel/sondy/{poll.pk}/",
+        poll_values(starts_at="2026-06-15T11:00", title=poll.title),
+        follow=True,
+    )
+    levels = [m.level_tag for m in response.context["messages"]]
+    assert "warning" in levels
+
+
+def test_a_published_poll_keeps_its_last_question(tenant: Tenant) -> None:
+    poll = make_poll(tenant, starts_at=NOW + timedelta(days=1))
+    client = staff_client(tenant)
+    first, second = poll.questions.order_by("position")
+    client.post(f"/panel/sondy/{poll.pk}/pytania/{first.pk}/usun/")
+    client.post(f"/panel/sondy/{poll.pk}/pytania/{second.pk}/usun/")
+    assert list(Question.objects.filter(poll=poll)) == [second]
+
+
+def test_a_poll_without_questions_takes_no_ballot(tenant: Tenant) -> None:
+    """Even one published by hand (the admin, an old database): no vote is spent on it."""
+    poll = make_poll(tenant)
+    poll.questions.all().delete()
+    identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
+    with pytest.raises(InvalidBallot):
+        actions.vote(poll=poll, identity=identity, choices={}, at=NOW)
+    client = client_for(tenant)
+    client.force_login(resident(tenant, serial=2))
+    page = client.get(f"/sondy/{poll.pk}/")
+    assert "no questions" in page.content.decode() or "nie ma pytań" in page.content.decode()
+    response = client.post(f"/sondy/{poll.pk}/", {"box": poll.box_id})
+    assert response.status_code == 409
+    assert not Participation.objects.exists()
 
 
 @pytest.mark.parametrize(

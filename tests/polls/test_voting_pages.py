@@ -88,10 +88,12 @@ def tampered(poll: Poll, other: Poll) -> list[dict[str, Any]]:
         {**data, "box": "x"},
         {k: v for k, v in data.items() if k != q1},  # a question left out
         {**data, q1: "' OR 1=1 --"},
+        {**data, q2: [all_four[0], all_four[0]]},  # one answer twice, within "at most 2"
+        {**data, q2: [all_four[0]] * 5},  # one answer five times
     ]
 
 
-@pytest.mark.parametrize("case", range(7))
+@pytest.mark.parametrize("case", range(9))
 def test_a_tampered_form_is_refused_and_nothing_is_stored(tenant: Tenant, case: int) -> None:
     poll = make_poll(tenant)
     other = make_poll(tenant)
@@ -182,3 +184,15 @@ def test_poll_list_and_home_page_card(tenant: Tenant, django_assert_max_num_quer
     assert len(response.context["open"]) == 3
     home = client.get("/").content.decode()
     assert "Nowy plac zabaw" in home
+
+
+def test_repeating_an_answer_is_refused_where_any_number_may_be_chosen(tenant: Tenant) -> None:
+    poll = make_poll(tenant, multiple_max=None)
+    q2 = poll.questions.order_by("position")[1]
+    option = str(q2.options.order_by("position")[0].pk)
+    client = voter_client(tenant, resident(tenant))
+    data = {**form_data(poll), f"q{q2.pk}": [option] * 5}
+    response = client.post(f"/sondy/{poll.pk}/", data)
+    assert response.status_code == 400
+    assert f"q{q2.pk}" in response.context["form"].errors
+    assert nothing_stored()

@@ -67,7 +67,7 @@ def make_poll(
             "districts": districts or [],
             "minimum_age": minimum_age,
             "results_visibility": results_visibility,
-            "is_published": published,
+            "is_published": False,
         },
         actor=official,
         at=starts_at - timedelta(days=2),
@@ -91,6 +91,8 @@ def make_poll(
             actor=official,
             at=starts_at - timedelta(days=2),
         )
+    if published:
+        poll_actions.publish_poll(poll=poll, actor=official, at=starts_at - timedelta(days=2))
     return (
         Poll.objects.select_related("box")
         .prefetch_related("questions__options", "box__districts")

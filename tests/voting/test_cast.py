@@ -142,7 +142,7 @@ def test_a_stale_box_object_still_sees_the_closing(tenant: Tenant) -> None:
         voting.cast_ballot(
             box=stale.box,
             identity=identity,
-            choices={},
+            choices=ballot(poll),
             district_ids=(),
             channel=Channel.ONLINE,
             at=NOW,
@@ -168,7 +168,18 @@ def test_ineligible_people_are_refused_and_nothing_is_stored(tenant: Tenant) -> 
 
 
 @pytest.mark.parametrize(
-    "choices", [[1, 2], {"1": "2"}, {"1": [True]}, {1: [2]}, {"1": [[2]]}, "1"]
+    "choices",
+    [
+        [1, 2],
+        {"1": "2"},
+        {"1": [True]},
+        {1: [2]},
+        {"1": [[2]]},
+        "1",
+        {"1": [2, 2]},
+        {"1": [2] * 5},
+        {},
+    ],
 )
 def test_malformed_choices_are_refused(tenant: Tenant, choices: object) -> None:
     poll = make_poll(tenant)
@@ -278,3 +289,31 @@ def test_a_started_box_keeps_its_start_and_an_ended_one_is_not_reopened(tenant: 
         ).starts_at
         == moved
     )
+
+
+def test_a_paper_ballot_repeating_an_answer_is_refused(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    q2 = str(poll.questions.order_by("position")[1].pk)
+    choices = ballot(poll)
+    with pytest.raises(InvalidBallot):
+        actions.enter_paper_ballot(
+            poll=poll,
+            pesel=pesel(serial=9),
+            district=None,
+            choices={**choices, q2: choices[q2] * 3},
+            official=member(tenant, Role.OFFICIAL),
+            at=NOW,
+        )
+    assert counts() == (0, 0)
+
+
+def test_a_stored_ballot_with_a_repeat_counts_the_answer_once(tenant: Tenant) -> None:
+    """The count does not trust the box's check alone (a ballot stored before it existed)."""
+    poll = make_poll(tenant)
+    vote_as(poll, resident(tenant))
+    q2 = str(poll.questions.order_by("position")[1].pk)
+    stored = Ballot.objects.get()
+    option = stored.choices[q2][0]
+    stored.choices = {**stored.choices, q2: [option] * 5}
+    stored.save()
+    assert queries.count_choices(box=poll.box)[(q2, option)] == 1

@@ -11,6 +11,7 @@ from django.db import transaction
 from wiec.accounts.models import User
 from wiec.core import audit
 from wiec.polls import queries
+from wiec.polls.exceptions import NoQuestions
 from wiec.polls.models import Eligibility, Option, Poll, Question
 from wiec.tenants.models import District, Tenant
 from wiec.verification import keys
@@ -19,7 +20,7 @@ from wiec.verification.models import Level
 from wiec.verification.pesel import Pesel
 from wiec.verification.queries import Identity
 from wiec.voting import actions as voting
-from wiec.voting.exceptions import NotEligible, NotOpen
+from wiec.voting.exceptions import InvalidBallot, NotEligible, NotOpen
 from wiec.voting.models import Channel
 from wiec.voting.permissions import Ineligible
 from wiec.voting.phases import Step, allows
@@ -56,8 +57,11 @@ def _forget(poll: Poll) -> None:
 def create_poll(*, tenant: Tenant, values: dict[str, Any], actor: User, at: datetime) -> Poll:
     """A new poll (a draft unless `is_published`) and its ballot box. Audit-logged.
 
-    `values` are PollForm's cleaned data.
+    `values` are PollForm's cleaned data. A new poll has no questions yet, so it cannot be
+    published at once (NoQuestions).
     """
+    if values.get("is_published"):
+        raise NoQuestions
     with transaction.atomic():
         box = voting.create_box(tenant=tenant, actor=actor, at=at, **_box_values(values))
         poll = Poll.objects.create(
@@ -77,7 +81,8 @@ def create_poll(*, tenant: Tenant, values: dict[str, Any], actor: User, at: date
 
 def update_poll(*, poll: Poll, values: dict[str, Any], actor: User, at: datetime) -> Poll:
     """Save the poll's texts and settings; dates and eligibility go to its box, which refuses
-    eligibility changes once voting has started (NotOpen). Audit-logged."""
+    eligibility changes once voting has started (NotOpen). A poll without questions cannot be
+    published (NoQuestions). Audit-logged."""
     box_values = _box_values(values)
     current = {
         "title": poll.box.title,
@@ -91,6 +96,8 @@ def update_poll(*, poll: Poll, values: dict[str, Any], actor: User, at: datetime
     if {d.pk for d in box_values["districts"]} != old_districts:
         box_changes["districts"] = box_values["districts"]
     with transaction.atomic():
+        if values.get("is_published") and not poll.questions.exists():
+            raise NoQuestions
         if values["eligibility"] != poll.eligibility and not allows(
             poll.box, Step.EDIT_BALLOT, at=at
         ):
@@ -101,6 +108,19 @@ def update_poll(*, poll: Poll, values: dict[str, Any], actor: User, at: datetime
             setattr(poll, name, values.get(name, getattr(poll, name)))
         poll.save()
         audit.record(actor=actor, action="poll.changed", tenant=poll.tenant, target=poll, at=at)
+        _forget(poll)
+    return poll
+
+
+def publish_poll(*, poll: Poll, actor: User, at: datetime) -> Poll:
+    """Make a draft visible to residents; it needs at least one question (NoQuestions).
+    Audit-logged."""
+    with transaction.atomic():
+        if not poll.questions.exists():
+            raise NoQuestions
+        poll.is_published = True
+        poll.save(update_fields=["is_published"])
+        audit.record(actor=actor, action="poll.published", tenant=poll.tenant, target=poll, at=at)
         _forget(poll)
     return poll
 
@@ -145,9 +165,16 @@ def save_question(
 
 
 def delete_question(*, poll: Poll, question: Question, actor: User, at: datetime) -> None:
+    """Only before voting starts (NotOpen); a published poll keeps its last question
+    (NoQuestions): unpublish it first."""
     if not allows(poll.box, Step.EDIT_BALLOT, at=at):
         raise NotOpen
     with transaction.atomic():
+        if (
+            Poll.objects.filter(pk=poll.pk, is_published=True).exists()
+            and not poll.questions.exclude(pk=question.pk).exists()
+        ):
+            raise NoQuestions
         audit.record(
             actor=actor,
             action="poll.question_deleted",
@@ -168,7 +195,12 @@ def close_poll(*, poll: Poll, actor: User, at: datetime) -> Poll:
 
 
 def vote(*, poll: Poll, identity: Identity, choices: dict[str, list[int]], at: datetime) -> str:
-    """Cast an online ballot; returns the receipt code. See voting.actions.cast_ballot."""
+    """Cast an online ballot; returns the receipt code. See voting.actions.cast_ballot.
+
+    A ballot answers every question of the poll and nothing else; a poll without questions
+    takes no ballot (InvalidBallot), so nobody's one vote is spent on an empty one.
+    """
+    _check_answers_every_question(poll, choices)
     return voting.cast_ballot(
         box=poll.box,
         identity=identity,
@@ -196,6 +228,7 @@ def enter_paper_ballot(
             tenant=poll.tenant, pesel_hmac=keys.pesel_hmac(key, pesel.number)
         ):
             raise NotEligible(Ineligible.REGISTER)
+    _check_answers_every_question(poll, choices)
     identity = verification_queries.identity_for_paper(
         tenant=poll.tenant,
         pesel=pesel.number,
@@ -211,3 +244,9 @@ def enter_paper_ballot(
         at=at,
         entered_by=official,
     )
+
+
+def _check_answers_every_question(poll: Poll, choices: dict[str, list[int]]) -> None:
+    questions = {str(q.pk) for q in poll.questions.all()}
+    if not questions or set(choices) != questions or not all(choices.values()):
+        raise InvalidBallot

@@ -32,6 +32,7 @@ class PollsConfig(AppConfig):
         registry.add_audit_actions(
             AuditAction("poll.created", _("Poll created")),
             AuditAction("poll.changed", _("Poll changed")),
+            AuditAction("poll.published", _("Poll published")),
             AuditAction("poll.question_saved", _("Poll question saved"), _question),
             AuditAction("poll.question_deleted", _("Poll question deleted"), _question),
         )

@@ -123,7 +123,7 @@ def _poll(
             "ends_at": ctx.now + timedelta(days=days[1]),
             "eligibility": Eligibility.RESIDENTS,
             "results_visibility": ResultsVisibility.AFTER_CLOSE,
-            "is_published": True,
+            "is_published": False,
         },
         actor=official,
         at=created_at,
@@ -139,7 +139,7 @@ def _poll(
             actor=official,
             at=created_at,
         )
-    return poll
+    return actions.publish_poll(poll=poll, actor=official, at=created_at)
 
 
 def _paper_ballots(ctx: DemoContext, poll: Poll, official: Any) -> None:

@@ -73,6 +73,10 @@ class BallotForm(forms.Form):
                 # A radio group sends one value; more means a tampered form.
                 self.add_error(name, _("Choose only one answer."))
                 continue
+            if len(set(chosen)) != len(chosen):
+                # A checkbox sends its value once; a repeat means a tampered form.
+                self.add_error(name, _("Each answer can be chosen only once."))
+                continue
             if question.limit is not None and len(chosen) > question.limit:
                 self.add_error(
                     name,
@@ -175,14 +179,30 @@ class PollForm(forms.Form):
         label=_("Published"), required=False, help_text=_("Drafts are visible only to staff.")
     )
 
-    def __init__(self, *args: Any, tenant: Tenant, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, tenant: Tenant, now: datetime | None = None, **kwargs: Any
+    ) -> None:
+        """`now` is given for a new poll: it is saved as a draft (questions come next, and a
+        poll is published only with them), and its start must lie ahead, since questions can
+        be added only before voting starts."""
         super().__init__(*args, **kwargs)
+        self.now = now
+        if now is not None:
+            del self.fields["is_published"]
         field = self.fields["districts"]
         field.queryset = District.objects.filter(tenant=tenant).order_by("position", "name")  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         starts, ends = data.get("starts_at"), data.get("ends_at")
+        if self.now is not None and starts and starts <= self.now:
+            self.add_error(
+                "starts_at",
+                _(
+                    "This moment has passed. Questions can be added only before voting "
+                    "starts, so choose a later start."
+                ),
+            )
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The end must be after the start."))
         eligibility = data.get("eligibility")

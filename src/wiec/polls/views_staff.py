@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wiec.accounts.decorators import require_permission
 from wiec.core.types import AuthenticatedRequest
 from wiec.polls import actions, queries
+from wiec.polls.exceptions import NoQuestions
 from wiec.polls.forms import PaperBallotForm, PollForm, QuestionForm
 from wiec.polls.models import Poll
 from wiec.polls.permissions import can_enter_paper, can_manage_polls
@@ -20,7 +21,7 @@ from wiec.polls.views import refusal_message
 from wiec.voting import queries as voting_queries
 from wiec.voting.exceptions import NotOpen, VotingError
 from wiec.voting.permissions import accepts_paper
-from wiec.voting.phases import ALLOWED, LABELS, Step, phase_at
+from wiec.voting.phases import ALLOWED, LABELS, Phase, Step, phase_at
 
 
 @require_permission(can_manage_polls)
@@ -51,12 +52,16 @@ def _poll_initial(poll: Poll) -> dict[str, object]:
 @require_permission(can_manage_polls)
 @require_http_methods(["GET", "POST"])
 def poll_new(request: AuthenticatedRequest) -> HttpResponse:
-    form = PollForm(request.POST or None, tenant=request.tenant)
+    now = timezone.now()
+    form = PollForm(request.POST or None, tenant=request.tenant, now=now)
     if request.method == "POST" and form.is_valid():
         poll = actions.create_poll(
-            tenant=request.tenant, values=form.cleaned_data, actor=request.user, at=timezone.now()
+            tenant=request.tenant, values=form.cleaned_data, actor=request.user, at=now
         )
-        messages.success(request, _("The poll has been created. Now add its questions."))
+        messages.success(
+            request,
+            _("The poll has been saved as a draft. Add its questions, then publish it."),
+        )
         return redirect("polls_staff:edit", poll.pk)
     return render(request, "polls/staff/edit.html", {"form": form, "poll": None})
 
@@ -80,8 +85,18 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
                     "at all."
                 ),
             )
+        except NoQuestions:
+            form.add_error("is_published", _("Add at least one question before publishing."))
         else:
             messages.success(request, _("The poll has been saved."))
+            if phase == Phase.SCHEDULED and form.cleaned_data["starts_at"] <= now:
+                messages.warning(
+                    request,
+                    _(
+                        "The start you chose has already passed: voting is open now, and "
+                        "its questions can no longer change."
+                    ),
+                )
             return redirect("polls_staff:edit", poll.pk)
     return render(
         request,
@@ -141,6 +156,14 @@ def question_delete(request: AuthenticatedRequest, poll_id: int, question_id: in
         actions.delete_question(poll=poll, question=question, actor=request.user, at=timezone.now())
     except NotOpen:
         messages.error(request, _("Questions cannot change once voting has started."))
+    except NoQuestions:
+        messages.error(
+            request,
+            _(
+                "A published poll keeps at least one question. Add another first, or save "
+                "the poll as a draft."
+            ),
+        )
     else:
         messages.success(request, _("The question has been deleted."))
     return redirect("polls_staff:edit", poll.pk)

@@ -245,12 +245,19 @@ def _insert_participation_and_ballot(participation: list[Any], ballot: list[Any]
 
 
 def _well_formed(choices: Any) -> bool:
-    """Choices are `{key: [value, …]}` with string keys and int or string values."""
-    return isinstance(choices, dict) and all(
-        isinstance(key, str)
-        and isinstance(values, list)
-        and all(isinstance(v, int | str) and not isinstance(v, bool) for v in values)
-        for key, values in choices.items()
+    """Choices are `{key: [value, …]}`, not empty, with string keys and int or string values,
+    and no value twice under one key: one ballot gives an answer (or a project) at most one vote,
+    whatever the owning module's form let through."""
+    return (
+        isinstance(choices, dict)
+        and bool(choices)
+        and all(
+            isinstance(key, str)
+            and isinstance(values, list)
+            and all(isinstance(v, int | str) and not isinstance(v, bool) for v in values)
+            and len(set(values)) == len(values)
+            for key, values in choices.items()
+        )
     )
 
 

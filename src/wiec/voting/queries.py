@@ -54,12 +54,15 @@ def iter_choices(*, box: BallotBox) -> Iterator[Any]:
 def count_choices(*, box: BallotBox) -> Counter[tuple[str, Any]]:
     """How often each (key, value) pair appears across the box's ballots.
 
-    Ballot choices are `{key: [values…]}` mappings; the owning module names the keys.
+    Ballot choices are `{key: [values…]}` mappings; the owning module names the keys. A
+    value counts at most once per ballot and key: the box refuses repeats when casting, and
+    the count does not trust that alone (a ballot stored before that check, or written by
+    hand, cannot give one answer several votes).
     """
     counter: Counter[tuple[str, Any]] = Counter()
     for choices in iter_choices(box=box):
         for key, values in choices.items():
-            counter.update((key, value) for value in values)
+            counter.update((key, value) for value in dict.fromkeys(values))
     return counter
 
 
