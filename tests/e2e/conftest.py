@@ -105,6 +105,8 @@ def page(browser: Any) -> Iterator[Any]:
     page.on("console", on_console)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("response", on_response)
+    # Walks check after each step, to name the step (tests/e2e/helpers.py: assert_sound).
+    page.wiec_errors = errors
     yield page
     context.close()
     # A CSP violation or a script error shows up in the console: fail on any.

@@ -19,3 +19,84 @@ def log_in(page: Any, base: str, email: str, password: str = DEMO_PASSWORD) -> N
 def switch_language(page: Any, code: str) -> None:
     with page.expect_navigation():
         page.locator(f'.language-switcher button[value="{code}"]').click()
+
+
+def assert_sound(page: Any, step: str = "") -> None:
+    """After a click: one page (exactly one <main>) and nothing in the console so far."""
+    where = f"{step} ({page.url})" if step else page.url
+    assert page.locator("main").count() == 1, f"{where}: {page.locator('main').count()} <main>"
+    errors = getattr(page, "wiec_errors", [])
+    assert not errors, f"{where}: {errors}"
+
+
+def map_ready(page: Any, selector: str = "[data-map]") -> None:
+    """Leaflet has taken over the map box (its container class and the zoom buttons are there)."""
+    page.locator(f"{selector}.leaflet-container .leaflet-control-zoom-in").wait_for()
+
+
+class Walk:
+    """One person's way through the site, by clicking as people do.
+
+    `start` opens the first page by address; from there every step is a click: `link`,
+    `button`, or `swap` for what htmx changes in place. After each step the page must be one
+    page (exactly one <main>) with nothing in the console, and every page not seen before in
+    this walk is checked by axe-core (tests/e2e/a11y.py).
+    """
+
+    def __init__(self, page: Any, base: str) -> None:
+        self.page = page
+        self.base = base
+        self.checked: set[str] = set()
+
+    def start(self, path: str = "/") -> None:
+        self.page.goto(self.base + path)
+        self.arrived(f"open {path}")
+
+    def arrived(self, step: str) -> None:
+        from tests.e2e.a11y import assert_accessible
+
+        assert_sound(self.page, step)
+        here = self.page.url.split("#")[0]
+        if here not in self.checked:
+            self.checked.add(here)
+            assert_accessible(self.page)
+
+    def click(self, target: Any, step: str) -> None:
+        """Click something that loads a new page."""
+        with self.page.expect_navigation():
+            target.click()
+        self.page.wait_for_load_state()
+        self.arrived(step)
+
+    def link(self, name: str, *, within: str = "main", exact: bool = True) -> None:
+        area = self.page.locator(within)
+        self.click(area.get_by_role("link", name=name, exact=exact).first, f"link {name!r}")
+
+    def button(self, name: str, *, within: str = "main", exact: bool = True) -> None:
+        area = self.page.locator(within)
+        self.click(area.get_by_role("button", name=name, exact=exact).first, f"button {name!r}")
+
+    def swap(self, target: Any, *, then: Any, step: str) -> None:
+        """Click something htmx answers in place; `then` appears when the answer is in."""
+        target.click()
+        then.wait_for()
+        self.arrived(step)
+
+    def form(self, button: str) -> Any:
+        """The form in <main> whose submit button is named `button`."""
+        main = self.page.locator("main")
+        return main.locator("form", has=main.get_by_role("button", name=button, exact=True))
+
+    def log_in(self, email: str, password: str = DEMO_PASSWORD) -> None:
+        """From any page: the header's log-in link, the form, back where the person was."""
+        self.link("Zaloguj się", within="header")
+        self.page.locator("#id_login").fill(email)
+        self.page.locator("#id_password").fill(password)
+        with self.page.expect_navigation():
+            self.page.locator("#id_password").press("Enter")
+        self.arrived(f"log in as {email}")
+        assert "/konto/login/" not in self.page.url, self.page.locator("main").inner_text()
+
+    def message(self) -> str:
+        """The text of the page's messages (success, warning, error)."""
+        return " ".join(self.page.locator(".message").all_inner_texts())

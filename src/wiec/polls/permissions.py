@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wiec.accounts.permissions import is_staff_in
 from wiec.polls.models import Poll, ResultsVisibility
-from wiec.voting.permissions import can_enter_paper_ballots, can_manage_boxes
-from wiec.voting.phases import Phase
+from wiec.voting.permissions import accepts_paper, can_enter_paper_ballots, can_manage_boxes
+from wiec.voting.phases import ALLOWED, Phase, Step
 
 if TYPE_CHECKING:
     from wiec.tenants.models import Tenant
+    from wiec.voting.models import BallotBox
 
 
 def can_manage_polls(user: Any, tenant: Tenant | None) -> bool:
@@ -37,3 +39,26 @@ def can_see_results(user: Any, tenant: Tenant | None, *, poll: Poll, phase: Phas
     if poll.results_visibility == ResultsVisibility.LIVE and poll.is_published:
         return True
     return phase == Phase.COUNTING and can_manage_polls(user, tenant)
+
+
+@dataclass(frozen=True)
+class PanelActions:
+    """What the panel's poll page offers: each action exactly when its view would accept it."""
+
+    edit_questions: bool
+    enter_paper: bool
+    close: bool
+
+
+def panel_actions(
+    user: Any, tenant: Tenant | None, *, box: BallotBox, phase: Phase
+) -> PanelActions:
+    allowed = ALLOWED[phase]
+    manages = can_manage_polls(user, tenant)
+    return PanelActions(
+        edit_questions=manages and Step.EDIT_BALLOT in allowed,
+        enter_paper=can_enter_paper(user, tenant)
+        and accepts_paper(box)
+        and Step.ENTER_PAPER in allowed,
+        close=manages and Step.CLOSE in allowed,
+    )

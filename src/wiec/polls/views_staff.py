@@ -16,12 +16,12 @@ from wiec.polls import actions, queries
 from wiec.polls.exceptions import NoQuestions
 from wiec.polls.forms import PaperBallotForm, PollForm, QuestionForm
 from wiec.polls.models import Poll
-from wiec.polls.permissions import can_enter_paper, can_manage_polls
+from wiec.polls.permissions import can_enter_paper, can_manage_polls, panel_actions
 from wiec.polls.views import refusal_message
 from wiec.voting import queries as voting_queries
 from wiec.voting.exceptions import NotOpen, VotingError
 from wiec.voting.permissions import accepts_paper
-from wiec.voting.phases import ALLOWED, LABELS, Phase, Step, phase_at
+from wiec.voting.phases import LABELS, Phase, phase_at
 
 
 @require_permission(can_manage_polls)
@@ -105,9 +105,8 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
             "form": form,
             "poll": poll,
             "phase_label": LABELS[phase],
-            "allowed": ALLOWED[phase],
-            "accepts_paper": accepts_paper(poll.box),
-            "Step": Step,
+            # Booleans, not the Step class: the template engine calls a class it is given.
+            "can": panel_actions(request.user, request.tenant, box=poll.box, phase=phase),
             "question_form": QuestionForm(),
             "turnout": voting_queries.turnout(box=poll.box),
         },
