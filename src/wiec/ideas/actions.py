@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -21,6 +21,9 @@ from wiec.ideas.uploads import MAX_PHOTOS, CleanPhoto
 from wiec.notifications.actions import notify
 
 if TYPE_CHECKING:
+    from django.core.files.storage import Storage
+    from django.db.models.fields.files import FieldFile
+
     from wiec.accounts.models import User
     from wiec.maps.queries import Location
     from wiec.tenants.models import Category, District, Tenant
@@ -124,17 +127,23 @@ def publish_idea(*, idea: Idea, at: datetime) -> Idea:
     return idea
 
 
-def _delete_files(names: list[Any]) -> None:
-    for field in names:
-        if field:
-            field.storage.delete(field.name)
+def _stored(fields: list[FieldFile]) -> list[tuple[Storage, str]]:
+    """Where each file is now, by name: a FieldFile is renamed in place by a later .save(),
+    so what is to be deleted after the commit must be taken down before."""
+    return [(field.storage, field.name) for field in fields if field and field.name]
+
+
+def _delete_files(files: list[tuple[Storage, str]]) -> None:
+    for storage, name in files:
+        storage.delete(name)
 
 
 def delete_draft(*, idea: Idea) -> None:
     """Remove a draft with its photos and files. Caller has checked `can_delete_idea`."""
-    files = [idea.attachment]
+    fields = [idea.attachment]
     for photo in IdeaPhoto.objects.filter(idea=idea):
-        files += [photo.image, photo.thumbnail]
+        fields += [photo.image, photo.thumbnail]
+    files = _stored(fields)
     with transaction.atomic():
         thread = idea.thread
         idea.delete()
@@ -177,7 +186,7 @@ def describe_photo(*, photo: IdeaPhoto, description: str, at: datetime) -> IdeaP
 
 
 def remove_photo(*, photo: IdeaPhoto, at: datetime) -> None:
-    files = [photo.image, photo.thumbnail]
+    files = _stored([photo.image, photo.thumbnail])
     with transaction.atomic():
         photo.delete()
         Idea.objects.filter(pk=photo.idea_id).update(updated_at=at)
@@ -186,21 +195,21 @@ def remove_photo(*, photo: IdeaPhoto, at: datetime) -> None:
 
 def set_attachment(*, idea: Idea, upload: UploadedFile[bytes], at: datetime) -> Idea:
     """Attach a checked PDF, replacing the previous one."""
-    old = idea.attachment if idea.attachment else None
+    old = _stored([idea.attachment])  # by name: .save() below renames the same FieldFile
     idea.attachment.save("attachment.pdf", upload, save=False)
     idea.attachment_title = get_valid_filename(upload.name or "attachment.pdf")[:200]
     idea.updated_at = at
     idea.save(update_fields=["attachment", "attachment_title", "updated_at"])
     if old:
-        transaction.on_commit(lambda: _delete_files([old]))
+        transaction.on_commit(lambda: _delete_files(old))
     return idea
 
 
 def remove_attachment(*, idea: Idea, at: datetime) -> Idea:
-    old = idea.attachment
+    old = _stored([idea.attachment])
     Idea.objects.filter(pk=idea.pk).update(attachment="", attachment_title="", updated_at=at)
     idea.attachment, idea.attachment_title, idea.updated_at = "", "", at
-    transaction.on_commit(lambda: _delete_files([old]))
+    transaction.on_commit(lambda: _delete_files(old))
     return idea
 
 

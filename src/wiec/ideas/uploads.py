@@ -22,6 +22,7 @@ MAX_SIDE = 2000
 THUMBNAIL_SIDE = 480
 PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
 MAX_PDF_BYTES = 10 * 1024 * 1024
+PDF_SIGNATURE = b"%PDF-"
 
 
 class UploadError(ValueError):
@@ -95,11 +96,15 @@ def clean_photo(file: IO[bytes], *, name: str, size: int | None) -> CleanPhoto:
 
 
 def check_pdf(file: IO[bytes], *, name: str, size: int | None) -> None:
-    """A PDF by its signature (not its name), at most 10 MB; else UploadError."""
+    """A PDF by its signature (not its name), at most 10 MB; else UploadError.
+
+    The file must start with `%PDF-`: readers that look for it anywhere in the first kilobyte
+    would let an HTML page with `%PDF-` in a comment pass as a PDF."""
     if size is not None and size > MAX_PDF_BYTES:
         raise UploadError(_("“%(name)s” is larger than 10 MB.") % {"name": name})
     position = file.tell()
-    head = file.read(1024)
+    file.seek(0)
+    head = file.read(len(PDF_SIGNATURE))
     file.seek(position)
-    if b"%PDF-" not in head[:1024]:
+    if head != PDF_SIGNATURE:
         raise UploadError(_("“%(name)s” is not a PDF document.") % {"name": name})

@@ -28,6 +28,11 @@ def parse_places_file(raw: bytes, *, tenant: Tenant) -> list[PlaceRow]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError(_("Save the file as UTF-8 text (CSV).")) from None
+    if "\x00" in text:  # not text, and PostgreSQL cannot store it
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ValueError(
+            _("Line %(n)d holds a null character; save the file as UTF-8 text (CSV).") % {"n": line}
+        )
     delimiter = "," if text.count(",") > text.count(";") else ";"
     rows: list[PlaceRow] = []
     seen: set[str] = set()

@@ -7,10 +7,12 @@ spatial database is needed; a few dozen polygons per municipality are tested in 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
+from shapely.errors import ShapelyError
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.prepared import PreparedGeometry, prep
@@ -65,6 +67,10 @@ def parse_district_file(raw: bytes, *, name_property: str = "name") -> list[Dist
                 _("Area %(n)d has no “%(prop)s” property to name it.")
                 % {"n": number, "prop": name_property}
             )
+        if "\x00" in name:  # PostgreSQL cannot store it in text
+            raise GeoJSONError(
+                _("The name of area %(n)d holds a null character; remove it.") % {"n": number}
+            )
         if name in seen:
             raise GeoJSONError(_("The name “%(name)s” appears twice.") % {"name": name})
         seen.add(name)
@@ -78,9 +84,14 @@ def validate_geometry(geometry: Any, label: str) -> dict[str, Any]:
         raise GeoJSONError(
             _("The area “%(name)s” must be a Polygon or MultiPolygon.") % {"name": label}
         )
+    if not _all_finite(geometry.get("coordinates")):
+        raise GeoJSONError(
+            _("The area “%(name)s” has coordinates that are not numbers (NaN or infinity).")
+            % {"name": label}
+        )
     try:
         geom = shape(geometry)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, ShapelyError):
         raise GeoJSONError(
             _("The area “%(name)s” has broken coordinates.") % {"name": label}
         ) from None
@@ -101,6 +112,19 @@ def validate_geometry(geometry: Any, label: str) -> dict[str, Any]:
             % {"name": label}
         )
     return dict(geom.__geo_interface__)
+
+
+def _all_finite(coordinates: Any) -> bool:
+    """No NaN or infinity among the numbers of nested coordinate lists (shapely raises on some
+    of them instead of reporting an invalid shape); other oddities are left to shapely."""
+    pending = [coordinates]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, float) and not math.isfinite(item):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
