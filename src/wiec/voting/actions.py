@@ -145,6 +145,15 @@ def mix_ballots(*, box: BallotBox) -> int:
         return _shuffle_ballots(locked)
 
 
+def mix_open_boxes() -> tuple[int, int]:
+    """`mix_ballots` on every box that is not closed; returns (ballots rewritten, boxes).
+
+    The periodic job `voting.mix_ballots` (every five minutes) and `wiec mix_ballots`.
+    """
+    boxes = list(BallotBox.objects.filter(closed_at__isnull=True).only("pk"))
+    return sum(mix_ballots(box=box) for box in boxes), len(boxes)
+
+
 def _shuffle_ballots(box: BallotBox) -> int:
     with connection.cursor() as cursor:
         cursor.execute(
