@@ -16,7 +16,7 @@ I18N_APPS := $(patsubst src/wiec/%/locale,%,$(wildcard src/wiec/*/locale))
 
 export DEBUG ?= true
 
-.PHONY: help demo serve test lint typecheck check-migrations pytest messages compile-messages lock clean python-check
+.PHONY: help demo serve test lint lint-imports typecheck check-migrations pytest messages compile-messages lock clean python-check
 
 help:
 	@echo "make demo   set up everything and serve the demo at http://$(HOST):$(PORT)"
@@ -51,11 +51,15 @@ demo: $(VENV)/.installed compile-messages
 	@echo "Serving on http://$(HOST):$(PORT)/ – press Ctrl+C to stop."
 	$(BIN)/wiec runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev compile-messages lint typecheck check-migrations pytest
+test: $(VENV)/.installed-dev compile-messages lint lint-imports typecheck check-migrations pytest
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+
+# The dependency order of docs/architecture.md ([tool.importlinter] in pyproject.toml).
+lint-imports: $(VENV)/.installed-dev
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy

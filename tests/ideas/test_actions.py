@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core import mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from tests.factories import member
-from tests.ideas.factories import IdeaFactory, at
+from tests.ideas.factories import IdeaFactory, at, image_bytes
 from wiec.accounts.models import Role
 from wiec.core.models import AuditEntry
+from wiec.core.storage import PrivateFileStorage
 from wiec.discussion.actions import follow
 from wiec.ideas import actions
-from wiec.ideas.models import Idea, IdeaAnswer, Support
+from wiec.ideas.models import Idea, IdeaAnswer, IdeaPhoto, Support
 from wiec.ideas.statuses import RULES, IdeaStatus, allowed_next
+from wiec.ideas.uploads import MAX_PHOTOS, CleanPhoto, clean_photo
 from wiec.maps.queries import Location
 from wiec.notifications.models import EmailPreference, Notification
 from wiec.tenants.models import Tenant
@@ -197,3 +201,71 @@ def test_erasing_an_account_deletes_drafts_and_keeps_published_ideas_anonymous(
     supported.refresh_from_db()
     assert supported.support_count == 1
     assert Support.objects.get(idea=supported).user is None
+
+
+def _photo() -> CleanPhoto:
+    return clean_photo(io.BytesIO(image_bytes(size=(64, 48))), name="a.jpg", size=None)
+
+
+def _files_in(root: Any) -> list[Path]:
+    return sorted(p for p in Path(root).rglob("*") if p.is_file())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_photo_files_are_written_before_the_idea_is_locked(
+    tenant: Tenant, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Storage may be slow (S3): no row lock, and no transaction at all, may wait on it."""
+    idea = IdeaFactory(tenant=tenant)
+    in_transaction: list[bool] = []
+    save = PrivateFileStorage._save
+
+    def spying_save(self: PrivateFileStorage, name: str, content: Any) -> str:
+        in_transaction.append(connection.in_atomic_block)
+        return save(self, name, content)
+
+    monkeypatch.setattr(PrivateFileStorage, "_save", spying_save)
+    stored = actions.add_photos(idea=idea, photos=[_photo()] * 2, at=at("2026-05-01 10:00"))
+    assert in_transaction == [False] * 4  # two photos, two files each
+    assert [p.position for p in stored] == [0, 1]
+    assert len(_files_in(settings.PRIVATE_MEDIA_ROOT)) == 4
+
+
+def test_photo_files_go_again_when_the_photos_cannot_be_attached(
+    tenant: Tenant, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    idea = IdeaFactory(tenant=tenant)
+
+    def failing_save(self: IdeaPhoto, *args: Any, **kwargs: Any) -> None:
+        raise IntegrityError("refused")
+
+    monkeypatch.setattr(IdeaPhoto, "save", failing_save)
+    with pytest.raises(IntegrityError):
+        actions.add_photos(idea=idea, photos=[_photo()], at=at("2026-05-01 10:00"))
+    assert _files_in(settings.PRIVATE_MEDIA_ROOT) == []
+
+
+def test_photos_that_lose_the_race_for_the_last_slots_are_refused_and_removed(
+    tenant: Tenant, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count is checked again under the lock: another upload may fill the idea while
+    this one is writing its files."""
+    idea = IdeaFactory(tenant=tenant)
+    save = PrivateFileStorage._save
+    raced: list[bool] = []
+
+    def racing_save(self: PrivateFileStorage, name: str, content: Any) -> str:
+        if not raced:
+            raced.append(True)
+            for position in range(MAX_PHOTOS):
+                IdeaPhoto.objects.create(
+                    tenant=tenant, idea=idea, image="x.jpg", thumbnail="y.jpg", width=1,
+                    height=1, position=position, created_at=idea.created_at,
+                )  # fmt: skip
+        return save(self, name, content)
+
+    monkeypatch.setattr(PrivateFileStorage, "_save", racing_save)
+    with pytest.raises(actions.TooManyPhotosError):
+        actions.add_photos(idea=idea, photos=[_photo()], at=at("2026-05-01 10:00"))
+    assert IdeaPhoto.objects.filter(idea=idea).count() == MAX_PHOTOS
+    assert _files_in(settings.PRIVATE_MEDIA_ROOT) == []

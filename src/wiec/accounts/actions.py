@@ -93,10 +93,10 @@ def set_role(*, membership: Membership, role: Role, actor: User | None, at: date
     are locked while counting, so two simultaneous demotions cannot both pass.
     """
     with transaction.atomic():
-        locked = Membership.objects.select_for_update().get(pk=membership.pk)
+        locked = Membership.objects.select_for_update(no_key=True).get(pk=membership.pk)
         old = locked.role
         if old == Role.ADMIN and role != Role.ADMIN:
-            admins = Membership.objects.select_for_update().filter(
+            admins = Membership.objects.select_for_update(no_key=True).filter(
                 tenant_id=locked.tenant_id, role=Role.ADMIN
             )
             if len(admins) <= 1:
@@ -125,6 +125,7 @@ def delete_account(*, user: User, at: datetime) -> None:
     """
     pseudonym = f"deleted-account-{user.pk}"
     with transaction.atomic():
+        # FOR UPDATE: these memberships are deleted with the account below.
         for membership in Membership.objects.select_for_update().filter(user=user, role=Role.ADMIN):
             others = Membership.objects.filter(tenant_id=membership.tenant_id, role=Role.ADMIN)
             if not others.exclude(user=user).exists():

@@ -152,28 +152,41 @@ def delete_draft(*, idea: Idea) -> None:
 
 
 def add_photos(*, idea: Idea, photos: list[CleanPhoto], at: datetime) -> list[IdeaPhoto]:
-    """Store cleaned photos; an idea holds at most MAX_PHOTOS (checked under a lock)."""
-    with transaction.atomic():
-        Idea.objects.select_for_update().filter(pk=idea.pk).first()
-        present = IdeaPhoto.objects.filter(idea=idea).count()
-        if present + len(photos) > MAX_PHOTOS:
-            raise TooManyPhotosError
-        stored = []
-        for offset, photo in enumerate(photos):
+    """Store cleaned photos; an idea holds at most MAX_PHOTOS (checked under a lock).
+
+    The files are written first, before any transaction of ours begins, so that no row lock
+    waits on storage (a disk or S3); then the idea is locked, the count checked again and the
+    rows attached. If that fails (TooManyPhotosError when another upload took the last slots,
+    or a database error), the files just written are deleted before the error goes on.
+    """
+    if IdeaPhoto.objects.filter(idea=idea).count() + len(photos) > MAX_PHOTOS:
+        raise TooManyPhotosError
+    items: list[IdeaPhoto] = []
+    try:
+        for photo in photos:
             item = IdeaPhoto(
                 tenant_id=idea.tenant_id,
                 idea=idea,
                 width=photo.width,
                 height=photo.height,
-                position=present + offset,
                 created_at=at,
             )
+            items.append(item)
             item.image.save("photo.jpg", ContentFile(photo.image), save=False)
             item.thumbnail.save("thumbnail.jpg", ContentFile(photo.thumbnail), save=False)
-            item.save()
-            stored.append(item)
-        Idea.objects.filter(pk=idea.pk).update(updated_at=at)
-    return stored
+        with transaction.atomic():
+            Idea.objects.select_for_update(no_key=True).filter(pk=idea.pk).first()
+            present = IdeaPhoto.objects.filter(idea=idea).count()
+            if present + len(items) > MAX_PHOTOS:
+                raise TooManyPhotosError
+            for offset, item in enumerate(items):
+                item.position = present + offset
+                item.save()
+            Idea.objects.filter(pk=idea.pk).update(updated_at=at)
+    except BaseException:
+        _delete_files([field for item in items for field in (item.image, item.thumbnail)])
+        raise
+    return items
 
 
 def describe_photo(*, photo: IdeaPhoto, description: str, at: datetime) -> IdeaPhoto:
@@ -249,7 +262,7 @@ def answer_idea(
     The author and the followers are told after commit.
     """
     with transaction.atomic():
-        locked = Idea.objects.select_for_update().get(pk=idea.pk)
+        locked = Idea.objects.select_for_update(no_key=True).get(pk=idea.pk)
         if IdeaStatus(status) not in allowed_next(locked.status):
             raise TransitionNotAllowedError
         if status == IdeaStatus.REJECTED and len(message.strip()) < MIN_JUSTIFICATION:

@@ -32,6 +32,7 @@ def import_places(
     Returns (created, updated, deleted).
     """
     with transaction.atomic():
+        # FOR UPDATE: with `replace`, the places missing from the list are deleted below.
         existing = {p.name: p for p in Place.objects.select_for_update().filter(tenant=tenant)}
         new, changed = [], []
         for row in rows:

@@ -74,7 +74,7 @@ def close_reports_on_removal(*, obj: Moderatable, at: datetime) -> int:
 
 
 def _locked(obj: Moderatable) -> Any:
-    return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    return type(obj)._default_manager.select_for_update(no_key=True).get(pk=obj.pk)
 
 
 def _decide(

@@ -6,11 +6,10 @@ Idempotent: polls are found by title; the open poll's dates follow the demo's cl
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 
-from wiec.demo.build import DemoContext
 from wiec.polls import actions
 from wiec.polls.models import Eligibility, Poll, QuestionKind, ResultsVisibility
 from wiec.polls.queries import poll_cache_key
@@ -20,6 +19,9 @@ from wiec.verification import queries as verification_queries
 from wiec.verification.models import VerificationSettings
 from wiec.verification.pesel import encode, parse
 from wiec.voting.models import BallotBox
+
+if TYPE_CHECKING:
+    from wiec.demo.build import DemoContext
 
 Questions = list[tuple[str, str, int | None, list[str]]]
 

@@ -75,6 +75,8 @@ def import_districts(
     people who chose it and the district of anything placed in it (nullable foreign keys).
     """
     with transaction.atomic():
+        # FOR UPDATE: with `replace`, districts missing from the file are deleted below, and
+        # rows that would point at one of them (a new idea placed in it) must wait.
         existing = {d.name: d for d in District.objects.select_for_update().filter(tenant=tenant)}
         created = updated = 0
         used_slugs = {d.slug for d in existing.values()}

@@ -181,7 +181,11 @@ def confirm_code(*, tenant: Tenant, user: User, code: str, at: datetime) -> Veri
     """
     key = queries.tenant_key(tenant=tenant)
     with transaction.atomic():
-        pending = PendingCode.objects.select_for_update().filter(tenant=tenant, user=user).first()
+        pending = (
+            PendingCode.objects.select_for_update(no_key=True)
+            .filter(tenant=tenant, user=user)
+            .first()
+        )
         if pending is None or pending.expires_at <= at or pending.attempts >= CODE_ATTEMPTS:
             raise CodeExpired
         expected = keys.contact_hmac(key, f"code:{pending.contact_hmac}:{code.strip()}")

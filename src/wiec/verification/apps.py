@@ -1,3 +1,4 @@
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.apps import AppConfig
@@ -30,14 +31,33 @@ def _purged(data: dict[str, Any]) -> str:
     }
 
 
+def purge_verifications_job(at: datetime) -> str:
+    from wiec.verification.actions import purge_expired
+
+    result = purge_expired(at=at)
+    return (
+        f"Deleted {result['verifications']} verification(s) and {result['codes']} expired code(s)."
+    )
+
+
 class VerificationConfig(AppConfig):
     name = "wiec.verification"
     label = "verification"
     verbose_name = _("Verification of residents")
 
     def ready(self) -> None:
+        from wiec.core.periodic import PeriodicJob, jobs
         from wiec.core.registry import AuditAction, PanelItem, registry
         from wiec.verification import actions, permissions, personal_data
+
+        jobs.register(
+            PeriodicJob(
+                "verification.purge_verifications",
+                every=timedelta(days=1),
+                run=purge_verifications_job,
+                description="Delete verifications older than each municipality's retention period.",
+            )
+        )
 
         registry.add_panel(
             PanelItem(

@@ -1,6 +1,20 @@
 """PESEL numbers: checksum, the encoded date of birth, and age. Pure logic, no Django models.
 
-See ../shared/domain/pesel.md. A valid PESEL proves only its format, never identity.
+A PESEL (the act on population records) is 11 digits, ``YYMMDDZZZXQ``:
+
+- ``YY`` is the last two digits of the year of birth, ``DD`` the day, and ``MM`` the month plus
+  an offset that encodes the century: 1800-1899 +80, 1900-1999 +0, 2000-2099 +20,
+  2100-2199 +40, 2200-2299 +60 (``CENTURIES``).
+- Digits 7-10 are a serial number; the 10th is even for women and odd for men.
+- ``Q`` is a check digit: with weights 1,3,7,9,1,3,7,9,1,3 on digits 1-10,
+  ``Q = (10 - (sum of weight * digit) mod 10) mod 10``. ``44051401359`` is valid (born
+  1944-05-14, a man), ``44051401358`` fails the check, ``02070803628`` is valid (1902-07-08, a
+  woman).
+
+A valid PESEL proves only its format, never identity or residence. Whether a municipality may
+ask for it is disputed, so asking is a per-municipality setting, only a keyed hash is stored
+with what the rules need (birth year, district), and the form says why it asks. Some residents
+(foreigners) have no PESEL at all.
 """
 
 from __future__ import annotations

@@ -79,6 +79,8 @@ def update_box(*, box: BallotBox, changes: dict[str, Any], actor: User, at: date
     changes = dict(changes)
     districts = changes.pop("districts", None)
     with transaction.atomic():
+        # FOR UPDATE, like close_box: casts in flight (FOR KEY SHARE) finish first, and later
+        # ones see the new dates and eligibility.
         locked = BallotBox.objects.select_for_update().get(pk=box.pk)
         fields = {*changes, *(["districts"] if districts is not None else [])}
         if not may_change(locked, fields=fields, ends_at=changes.get("ends_at"), at=at):
@@ -107,6 +109,7 @@ def close_box(*, box: BallotBox, actor: User, at: datetime) -> BallotBox:
     order, so that their physical order in the table no longer follows the order of voting.
     """
     with transaction.atomic():
+        # FOR UPDATE: waits for casts in flight and turns later ones away (see the docstring).
         locked = BallotBox.objects.select_for_update().get(pk=box.pk)
         if Step.CLOSE not in _allowed(locked, at):
             raise NotOpen
@@ -140,6 +143,15 @@ def mix_ballots(*, box: BallotBox) -> int:
         if locked.closed_at is not None:
             return 0  # closing already rewrote them, and nothing changes any more
         return _shuffle_ballots(locked)
+
+
+def mix_open_boxes() -> tuple[int, int]:
+    """`mix_ballots` on every box that is not closed; returns (ballots rewritten, boxes).
+
+    The periodic job `voting.mix_ballots` (every five minutes) and `wiec mix_ballots`.
+    """
+    boxes = list(BallotBox.objects.filter(closed_at__isnull=True).only("pk"))
+    return sum(mix_ballots(box=box) for box in boxes), len(boxes)
 
 
 def _shuffle_ballots(box: BallotBox) -> int:

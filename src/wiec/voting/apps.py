@@ -1,5 +1,14 @@
+from datetime import datetime, timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+
+def mix_ballots_job(at: datetime) -> str:
+    from wiec.voting.actions import mix_open_boxes
+
+    ballots, boxes = mix_open_boxes()
+    return f"Rewrote {ballots} ballot(s) in {boxes} open box(es)."
 
 
 class VotingConfig(AppConfig):
@@ -8,7 +17,17 @@ class VotingConfig(AppConfig):
     verbose_name = _("Voting")
 
     def ready(self) -> None:
+        from wiec.core.periodic import PeriodicJob, jobs
         from wiec.core.registry import AuditAction, registry
+
+        jobs.register(
+            PeriodicJob(
+                "voting.mix_ballots",
+                every=timedelta(minutes=5),
+                run=mix_ballots_job,
+                description="Rewrite the ballots of every box not yet closed in a random order.",
+            )
+        )
 
         registry.add_audit_actions(
             AuditAction("ballot_box.created", _("Ballot box created")),

@@ -1,6 +1,7 @@
 """`wiec purge_verifications`: delete verification data older than each tenant's retention.
 
-Run it daily (cron or a systemd timer).
+The periodic job `verification.purge_verifications` does this daily under `wiec run_periodic`;
+this command runs it once, now.
 """
 
 from __future__ import annotations
@@ -10,15 +11,11 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from wiec.verification import actions
+from wiec.verification.apps import purge_verifications_job
 
 
 class Command(BaseCommand):
     help = "Delete verifications older than each municipality's retention period."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        result = actions.purge_expired(at=timezone.now())
-        self.stdout.write(
-            f"Deleted {result['verifications']} verification(s) and "
-            f"{result['codes']} expired code(s)."
-        )
+        self.stdout.write(purge_verifications_job(timezone.now()))

@@ -1,0 +1,274 @@
+"""Rules of docs/conventions.md that an import graph cannot see, checked on the source's syntax.
+
+- ORM writes only in `actions.py` modules (and a short list of named exceptions below);
+- no clock in domain code: only the edge of the system (views, commands, tasks, ...) reads it;
+- every `select_for_update()` is `no_key=True` or says on its line, or the line above, why not.
+
+The dependency order is checked separately by import-linter (`make lint-imports`).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "wiec"
+
+# Method names that write through the ORM. `save` and `delete` count only without positional
+# arguments (`image.save(out, "PNG")` and `storage.delete(name)` are not the ORM), and `update`
+# only on a manager or a queryset (`dict.update` is not).
+ALWAYS_WRITES = {
+    "create",
+    "bulk_create",
+    "bulk_update",
+    "get_or_create",
+    "update_or_create",
+}
+QUERYSET_METHODS = {
+    "all",
+    "filter",
+    "exclude",
+    "select_for_update",
+    "select_related",
+    "prefetch_related",
+    "order_by",
+    "annotate",
+    "only",
+    "defer",
+    "using",
+}
+
+# Writes allowed outside actions.py: "path" (a whole file) or "path::function", with the reason.
+WRITE_EXCEPTIONS: dict[str, str] = {
+    "core/audit.py::record": "the audit writer itself; actions call it inside their transaction",
+    "accounts/models.py::UserManager.create_user": (
+        "Django's manager contract (createsuperuser, allauth) saves the user it builds"
+    ),
+    "accounts/adapter.py::AccountAdapter.save_user": (
+        "allauth's sign-up hook must save the user it is handed; the membership goes through "
+        "accounts.actions.join_tenant"
+    ),
+    "verification/queries.py::settings_for": (
+        "creates the municipality's verification settings and HMAC salt once, on first use; "
+        "the salt must exist before anything is hashed"
+    ),
+    "notifications/tasks.py::send_notification_emails": (
+        "the e-mail task stamps each notification it sent (emailed_at) so that a retry does "
+        "not send it twice; notifications.actions enqueues this task, so it cannot import them"
+    ),
+    "demo/build.py": "the demo builder (issue 10 item 5 moves it onto actions)",
+    "ideas/demo.py": "the ideas demo loader (issue 10 item 5 moves it onto actions)",
+    "polls/demo.py": "the polls demo loader (issue 10 item 5 moves it onto actions)",
+}
+
+# The edge of the system reads the clock and passes `at=` / `today=` down; everything else is
+# domain code and must not. Patterns match paths below src/wiec (PurePosixPath.match).
+CLOCK_EDGES: dict[str, str] = {
+    "*/views.py": "views read the clock once per request",
+    "*/views_*.py": "panel views, likewise",
+    "*/management/commands/*.py": "commands are run by a person or by cron",
+    "*/tasks.py": "task entry points run later, on their own clock",
+    "*/admin.py": "Django admin actions are views",
+    "accounts/adapter.py": "allauth's hooks are views",
+    "core/ratelimit.py": "request rate limits, keyed by the wall clock (tests pass now=)",
+    "demo/build.py": "the demo's entry point picks the demo's 'now'",
+}
+CLOCK_CALLS = {
+    ("timezone", "now"),
+    ("timezone", "localdate"),
+    ("timezone", "localtime"),
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("datetime", "today"),
+    ("date", "today"),
+    ("time", "time"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    where: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"src/wiec/{self.path}:{self.line} in {self.where or '<module>'}: {self.code}"
+
+
+def source_files() -> Iterator[tuple[str, ast.Module, list[str]]]:
+    for file in sorted(SRC.rglob("*.py")):
+        rel = file.relative_to(SRC).as_posix()
+        if "/migrations/" in rel:
+            continue
+        text = file.read_text(encoding="utf-8")
+        yield rel, ast.parse(text, filename=rel), text.splitlines()
+
+
+def _calls_with_scope(tree: ast.Module) -> Iterator[tuple[ast.Call, str]]:
+    """Every call with the dotted name of the function or class around it."""
+
+    def visit(node: ast.AST, scope: list[str]) -> Iterator[tuple[ast.Call, str]]:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                yield from visit(child, [*scope, child.name])
+                continue
+            if isinstance(child, ast.Call):
+                yield child, ".".join(scope)
+            yield from visit(child, scope)
+
+    yield from visit(tree, [])
+
+
+def _is_queryset(node: ast.expr) -> bool:
+    """A manager (`X.objects`, `_default_manager`, a related `..._set`) or a queryset chain."""
+    if isinstance(node, ast.Attribute):
+        return node.attr in {"objects", "_default_manager"} or node.attr.endswith("_set")
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return node.func.attr in QUERYSET_METHODS or _is_queryset(node.func.value)
+    return False
+
+
+def is_orm_write(call: ast.Call) -> bool:
+    if not isinstance(call.func, ast.Attribute):
+        return False
+    name = call.func.attr
+    if name in ALWAYS_WRITES:
+        return True
+    if name in {"save", "delete"}:
+        return not call.args
+    if name == "update":
+        return _is_queryset(call.func.value)
+    return False
+
+
+def is_clock_call(call: ast.Call) -> bool:
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and (func.value.id, func.attr) in CLOCK_CALLS
+    )
+
+
+def orm_writes_outside_actions() -> list[Finding]:
+    found = []
+    for rel, tree, _lines in source_files():
+        if rel.endswith("/actions.py") or rel in WRITE_EXCEPTIONS:
+            continue
+        for call, where in _calls_with_scope(tree):
+            if is_orm_write(call) and f"{rel}::{where}" not in WRITE_EXCEPTIONS:
+                found.append(Finding(rel, call.lineno, where, ast.unparse(call)[:100]))
+    return found
+
+
+def clock_reads_in_domain_code() -> list[Finding]:
+    found = []
+    for rel, tree, _lines in source_files():
+        if rel.startswith("tally/") or any(PurePosixPath(rel).match(p) for p in CLOCK_EDGES):
+            continue
+        for call, where in _calls_with_scope(tree):
+            if is_clock_call(call):
+                found.append(Finding(rel, call.lineno, where, ast.unparse(call)))
+    return found
+
+
+def _explains(line: str) -> bool:
+    """Whether a source line carries a comment in words (not only `# noqa` or `# type:`)."""
+    _code, hash_, comment = line.partition("#")
+    words = comment.strip()
+    return bool(hash_) and bool(words) and not words.startswith(("noqa", "type:"))
+
+
+def unexplained_row_locks() -> list[Finding]:
+    found = []
+    for rel, tree, lines in source_files():
+        for call, where in _calls_with_scope(tree):
+            func = call.func
+            if not (isinstance(func, ast.Attribute) and func.attr == "select_for_update"):
+                continue
+            no_key = any(
+                k.arg == "no_key" and isinstance(k.value, ast.Constant) and k.value.value is True
+                for k in call.keywords
+            )
+            line = call.func.end_lineno or call.lineno
+            nearby = lines[line - 2 : line]  # the line above and the call's own line
+            if not no_key and not any(_explains(text) for text in nearby):
+                found.append(Finding(rel, line, where, ast.unparse(call)[:100]))
+    return found
+
+
+def test_orm_writes_only_in_actions() -> None:
+    found = orm_writes_outside_actions()
+    assert not found, "ORM writes outside actions.py (move them into an action):\n" + "\n".join(
+        map(str, found)
+    )
+
+
+def test_domain_code_takes_the_clock_as_an_argument() -> None:
+    found = clock_reads_in_domain_code()
+    assert not found, "Domain code reads the clock (take at=/today= instead):\n" + "\n".join(
+        map(str, found)
+    )
+
+
+def test_every_plain_row_lock_says_why() -> None:
+    found = unexplained_row_locks()
+    assert not found, (
+        "select_for_update() without no_key=True and without a comment on its line or the "
+        "line above saying why FOR UPDATE is needed:\n" + "\n".join(map(str, found))
+    )
+
+
+def test_every_exception_names_a_file_that_exists() -> None:
+    for key in [*WRITE_EXCEPTIONS, *CLOCK_EDGES]:
+        path = key.split("::")[0]
+        assert "*" in path or (SRC / path).is_file(), key
+
+
+# The detectors themselves, on snippets: each must see what it is meant to see, and only that.
+@pytest.mark.parametrize(
+    ("code", "writes"),
+    [
+        ("idea.save()", True),
+        ("idea.save(update_fields=['title'])", True),
+        ("comment.delete()", True),
+        ("Idea.objects.create(title='x')", True),
+        ("idea.photos.create(position=1)", True),
+        ("Idea.objects.filter(pk=1).update(title='x')", True),
+        ("type(obj)._default_manager.filter(pk=1).update(hidden_at=None)", True),
+        ("Support.objects.bulk_create(rows)", True),
+        ("Place.objects.get_or_create(name='x')", True),
+        ("user.emailaddress_set.update(verified=True)", True),
+        ("image.save(out, 'PNG')", False),
+        ("field.storage.delete(field.name)", False),
+        ("cache.delete(key)", False),
+        ("context.update(settings=settings)", False),
+        ("Idea.objects.filter(pk=1).count()", False),
+    ],
+)
+def test_write_detector(code: str, writes: bool) -> None:
+    call = ast.parse(code, mode="eval").body
+    assert isinstance(call, ast.Call)
+    assert is_orm_write(call) is writes
+
+
+@pytest.mark.parametrize(
+    ("code", "reads"),
+    [
+        ("timezone.now()", True),
+        ("timezone.localdate()", True),
+        ("datetime.now(UTC)", True),
+        ("date.today()", True),
+        ("phase_at(box, at=at)", False),
+        ("timezone.make_aware(value)", False),
+    ],
+)
+def test_clock_detector(code: str, reads: bool) -> None:
+    call = ast.parse(code, mode="eval").body
+    assert isinstance(call, ast.Call)
+    assert is_clock_call(call) is reads

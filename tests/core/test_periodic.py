@@ -1,0 +1,114 @@
+"""Periodic jobs: one registry, one command (`wiec run_periodic`), each job once per interval."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+
+from tests.factories import member
+from tests.voting.factories import make_poll, pesel, resident, vote_as
+from wiec.core import periodic
+from wiec.tenants.models import Tenant
+from wiec.verification import actions as verification_actions
+from wiec.verification import queries as verification_queries
+from wiec.verification.models import Verification
+from wiec.voting.models import Ballot
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+# Every job that must run on a schedule, and how often. A new job is added here, to its app's
+# ready() and to the README's Operations section.
+SCHEDULE = {
+    "voting.mix_ballots": timedelta(minutes=5),
+    "verification.purge_verifications": timedelta(days=1),
+}
+
+
+def test_each_scheduled_job_is_registered_with_its_interval() -> None:
+    assert {job.key: job.every for job in periodic.jobs} == SCHEDULE
+
+
+def test_the_readme_tells_operators_about_the_command_and_every_job() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert "wiec run_periodic" in text
+    for key in SCHEDULE:
+        assert key in text, key
+
+
+def _old_verification(tenant: Tenant) -> None:
+    config = verification_queries.settings_for(tenant=tenant)
+    config.retention_days = 30
+    config.save()
+    verification_actions.submit_declaration(
+        tenant=tenant,
+        user=member(tenant),
+        pesel=pesel(serial=7),
+        district=None,
+        at=timezone.now() - timedelta(days=31),
+    )
+
+
+def _run(*args: str) -> str:
+    out = StringIO()
+    call_command("run_periodic", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_run_periodic_runs_each_due_job_once_per_interval(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    vote_as(poll, resident(tenant, serial=1))
+    vote_as(poll, resident(tenant, serial=2))
+    _old_verification(tenant)
+    cutoff = timezone.now() - timedelta(days=30)
+    expired = Verification.objects.filter(verified_at__lt=cutoff).count()
+    assert expired >= 1
+
+    out = _run()
+    assert "voting.mix_ballots: Rewrote 2 ballot(s) in 1 open box(es)." in out
+    assert f"verification.purge_verifications: Deleted {expired} verification(s)" in out
+    assert not Verification.objects.filter(verified_at__lt=cutoff).exists()
+    assert Ballot.objects.count() == 2
+
+    # A second tick within the interval (another app server's timer, say) does nothing.
+    assert _run() == ""
+    # Named and forced, a job runs anyway.
+    assert _run("voting.mix_ballots", "--force").startswith("voting.mix_ballots: Rewrote 2")
+
+
+@pytest.mark.django_db
+def test_a_failing_job_is_reported_retried_next_tick_and_does_not_stop_the_others(
+    tenant: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(at: object) -> str:
+        raise RuntimeError("storage down")
+
+    job = periodic.jobs.get("voting.mix_ballots")
+    assert job is not None
+    monkeypatch.setitem(
+        periodic.jobs._jobs, job.key, periodic.PeriodicJob(job.key, job.every, broken)
+    )
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match=r"Failed: voting\.mix_ballots"):
+        call_command("run_periodic", stdout=out, stderr=err)
+    assert "voting.mix_ballots: failed" in err.getvalue()
+    assert "verification.purge_verifications: Deleted" in out.getvalue()
+    # The failed job's claim was released, so the next tick tries it again; the other waits.
+    assert [o.job.key for o in periodic.run_due(at=timezone.now()) if o.ran] == [job.key]
+
+
+def test_an_unknown_job_name_is_refused() -> None:
+    with pytest.raises(CommandError, match="No periodic job called nope"):
+        call_command("run_periodic", "nope")
+
+
+def test_list_names_every_job() -> None:
+    out = _run("--list")
+    for key in SCHEDULE:
+        assert key in out
