@@ -1,4 +1,5 @@
-"""Benchmark of wiec.tally against pabutools on the shared pabulib files.
+"""Benchmark of wiec.tally against pabutools on the real pabulib files
+in tests/data/pabulib.
 
     PYTHONPATH=src python bench/tally.py [--files Warszawa,Wieliczka] [--rules greedy,...]
         [--repeat 5] [--skip-pabutools] [--pabutools-timeout 300]
@@ -31,7 +32,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
-DATA = Path(os.environ.get("WIEC_PABULIB_DIR") or ROOT / ".." / "shared" / "data" / "pabulib")
+DATA = Path(os.environ.get("WIEC_PABULIB_DIR") or ROOT / "tests" / "data" / "pabulib")
 
 APPROVAL = ("approval", "choose-1")
 

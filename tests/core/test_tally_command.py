@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("WIEC_PABULIB_DIR", REPO.parent / "shared" / "data" / "pabulib"))
+DATA = Path(os.environ.get("WIEC_PABULIB_DIR") or REPO / "tests" / "data" / "pabulib")
 WIELICZKA = DATA / "Poland_Wieliczka_2023_Green_Budget.pb"
 
 
