@@ -1,7 +1,9 @@
-"""Benchmark of wiec.tally against pabutools on the shared pabulib files.
+"""Benchmark of wiec.tally against pabutools on the real pabulib files
+in tests/data/pabulib.
 
     PYTHONPATH=src python bench/tally.py [--files Warszawa,Wieliczka] [--rules greedy,...]
         [--repeat 5] [--skip-pabutools] [--pabutools-timeout 300]
+        [--whole-file Warszawa_2026] [--whole-repeat 20] [--whole-only]
 
 For every file and every applicable rule it times parsing and counting, ours (median of
 `--repeat` runs) against pabutools 1.2 (one run, in a subprocess killed after
@@ -13,6 +15,13 @@ Ours is run with the `id` tie-breaking chain, which is pabutools' lexicographic 
 outcomes can be compared. Rules pabutools lacks (greedy-no-skip, greedy-custom) are timed
 for us only. greedy-threshold on pabutools is its greedy on the projects at or above the
 threshold. This is never part of the test run, and no figure here is asserted.
+
+Whole process: `wiec tally FILE --json` run `--whole-repeat` times as a fresh process in an
+environment without SECRET_KEY, DEBUG or a database (what a resident runs), file to printed
+result, against pabutools' parse and count of the same file with the file's rule, timed inside
+its worker (so its interpreter start-up is not counted against it), in the same run. It prints
+the median and p95 of ours, the ratio of medians, and puts the figures in the JSON line under
+`whole_process`.
 """
 
 from __future__ import annotations
@@ -31,7 +40,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
-DATA = Path(os.environ.get("WIEC_PABULIB_DIR") or ROOT / ".." / "shared" / "data" / "pabulib")
+DATA = Path(os.environ.get("WIEC_PABULIB_DIR") or ROOT / "tests" / "data" / "pabulib")
 
 APPROVAL = ("approval", "choose-1")
 
@@ -245,6 +254,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="runs of ours per measure (median)")
     ap.add_argument("--skip-pabutools", action="store_true")
     ap.add_argument(
+        "--whole-file", default="Warszawa_2026", help="file for the whole-process measure"
+    )
+    ap.add_argument("--whole-repeat", type=int, default=20, help="runs of the whole process")
+    ap.add_argument("--pabutools-repeat", type=int, default=3, help="pabutools runs (whole)")
+    ap.add_argument("--whole-only", action="store_true", help="only the whole-process measure")
+    ap.add_argument(
         "--pabutools-timeout", type=float, default=300.0, help="seconds per pabutools rule"
     )
     args = ap.parse_args(argv)
@@ -270,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {}
     rows: list[list[str]] = []
     started = time.perf_counter()
-    for path in files:
+    for path in [] if args.whole_only else files:
         info = run_worker("ours", path, None, args.repeat, None)
         if "error" in info:
             print(f"{path.name}: {info['error']}")
@@ -312,10 +327,19 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(_row(path.name, rule, entry["rules"][rule]))
             print(_fmt_row(rows[-1]), flush=True)
         report[path.name] = entry
-    print()
-    print(_fmt_row(HEADER))
-    for row in rows:
-        print(_fmt_row(row))
+    if rows:
+        print()
+        print(_fmt_row(HEADER))
+        for row in rows:
+            print(_fmt_row(row))
+    whole = None
+    whole_files = [p for p in DATA.glob("*.pb") if args.whole_file and args.whole_file in p.name]
+    if whole_files:
+        whole = whole_process(
+            whole_files[0], args.whole_repeat, args.pabutools_repeat, args.skip_pabutools
+        )
+        print()
+        print(_whole_text(whole))
     summary = {
         "benchmark": "wiec.tally vs pabutools",
         "python": platform.python_version(),
@@ -327,9 +351,98 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "times": "ours_s / pabutools_s: wall-clock medians; *_cpu_s: process CPU time",
         "files": report,
+        "whole_process": whole,
     }
     print(json.dumps(summary, ensure_ascii=False))
     return 0
+
+
+# --------------------------------------------------------------------------- whole process
+
+
+def bare_env() -> dict[str, str]:
+    """A machine with only the package installed: no Wiec or Django settings in the env."""
+    drop = ("SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env["PYTHONPATH"] = os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])
+    return env
+
+
+def p95(xs: list[float]) -> float:
+    ordered = sorted(xs)
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+
+
+def whole_process(path: Path, repeat: int, p_repeat: int, skip_pabutools: bool) -> dict[str, Any]:
+    """Fresh `wiec tally FILE --json` processes, file to printed result, against pabutools."""
+    cmd = [sys.executable, "-m", "wiec", "tally", str(path), "--json"]
+    env = bare_env()
+    times: list[float] = []
+    selected: list[str] = []
+    rule = ""
+    for _ in range(max(1, repeat)):
+        t = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+        times.append(time.perf_counter() - t)
+        if proc.returncode != 0:
+            return {"file": path.name, "error": (proc.stderr.strip().splitlines() or ["?"])[-1]}
+        data = json.loads(proc.stdout)
+        selected, rule = data["selected"], data["rule"]
+    out: dict[str, Any] = {
+        "file": path.name,
+        "rule": rule,
+        "command": "python -m wiec tally FILE --json (no SECRET_KEY, DEBUG or database)",
+        "runs": len(times),
+        "ours_median_s": round(med(times), 4),
+        "ours_p95_s": round(p95(times), 4),
+        "ours_min_s": round(min(times), 4),
+        "target_s": 0.12,
+    }
+    if skip_pabutools:
+        out["pabutools"] = "skipped"
+        return out
+    p_rule = rule if rule in PABUTOOLS_RULES else "greedy"
+    p_times: list[float] = []
+    p_selected: list[str] = []
+    for _ in range(max(1, p_repeat)):
+        theirs = run_worker("pabutools", path, p_rule, 1, None)
+        if "error" in theirs:
+            out["pabutools"] = "error: " + theirs["error"]
+            return out
+        p_times.append(theirs["parse_s"][0] + theirs["rule_s"][0])
+        p_selected = theirs["selected"]
+    out.update(
+        {
+            "pabutools_rule": p_rule,
+            "pabutools_runs": len(p_times),
+            "pabutools_parse_and_count_median_s": round(med(p_times), 4),
+            "ratio_of_medians": round(med(p_times) / med(times), 1),
+            "ratio_to_ours_p95": round(med(p_times) / p95(times), 1),
+            "same_outcome": set(selected) == set(p_selected),
+        }
+    )
+    return out
+
+
+def _whole_text(w: dict[str, Any]) -> str:
+    if "error" in w:
+        return f"whole process on {w['file']}: error: {w['error']}"
+    head = (
+        f"whole process, {w['file']} ({w['rule']}), {w['runs']} fresh runs of `wiec tally`: "
+        f"median {fmt_s(w['ours_median_s'])}, p95 {fmt_s(w['ours_p95_s'])}, "
+        f"min {fmt_s(w['ours_min_s'])} (target {fmt_s(w['target_s'])})"
+    )
+    lines = [head]
+    if "ratio_of_medians" in w:
+        lines.append(
+            f"pabutools parse + {w['pabutools_rule']} in-process, {w['pabutools_runs']} runs: "
+            f"median {fmt_s(w['pabutools_parse_and_count_median_s'])}; ratio "
+            f"{w['ratio_of_medians']}x (medians), {w['ratio_to_ours_p95']}x (to our p95); "
+            f"same outcome: {'yes' if w['same_outcome'] else 'NO'}"
+        )
+    elif "pabutools" in w:
+        lines.append(f"pabutools: {w['pabutools']}")
+    return "\n".join(lines)
 
 
 HEADER = ["file", "what", "ours", "pabutools", "ratio", "same", "ours MB", "pabutools MB"]

@@ -1,8 +1,8 @@
 """Fixtures of the tally tests (helpers live in `tests.tally.helpers`).
 
-The shared data live in the sibling `shared` directory of the repository
-(`<repo>/../shared/data/pabulib`); `WIEC_PABULIB_DIR` overrides the place. Tests that need
-them are skipped with a reason when the directory is missing.
+The real pabulib files live in the repository, in `tests/data/pabulib` (see its README);
+`WIEC_PABULIB_DIR` overrides the place. Tests that need them are skipped with a reason only
+when that override points at a directory that lacks them.
 """
 
 from __future__ import annotations
@@ -20,13 +20,11 @@ def pabulib_file() -> Callable[[str], Instance]:
     """Load a shared file by name (once per session); skip when the data are missing."""
     directory = pabulib_available_dir()
     if directory is None:
-        pytest.skip(
-            "shared pabulib data not found (expected ../shared/data/pabulib or $WIEC_PABULIB_DIR)"
-        )
+        pytest.skip("pabulib data not found (expected tests/data/pabulib or $WIEC_PABULIB_DIR)")
 
     def load(name: str) -> Instance:
         if not (directory / name).is_file():
-            pytest.skip(f"shared pabulib file {name} not found in {directory}")
+            pytest.skip(f"pabulib file {name} not found in {directory}")
         return load_shared(name)
 
     return load

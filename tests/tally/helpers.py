@@ -15,7 +15,7 @@ from typing import Any
 from wiec.tally import Ballot, Instance, Project, read_pabulib
 
 REPO = Path(__file__).resolve().parents[2]
-DEFAULT_DIR = REPO / ".." / "shared" / "data" / "pabulib"
+DEFAULT_DIR = REPO / "tests" / "data" / "pabulib"
 
 
 def pabulib_dir() -> Path:

@@ -123,7 +123,7 @@ def test_cli_uses_the_files_rule_and_checks_the_recorded_selection(
 ) -> None:
     path = pabulib_dir() / "Poland_Poznan_2023.pb"
     if not path.is_file():
-        pytest.skip(f"shared pabulib data not found at {path.parent}")
+        pytest.skip(f"pabulib data not found at {path.parent}")
     assert main([str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["rule"] == "greedy-custom"

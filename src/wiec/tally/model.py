@@ -1,8 +1,8 @@
 """Typed data of a count: projects, ballots, one pool (an *instance*) and a result.
 
 Money is an integer number of *money units*. `Instance.money_scale` says how many units make one
-unit of the currency: 1 when costs are whole złoty (every shared pabulib file), 100 when they are
-grosze. Rules never round: sums of money are integers, shares of money are `Fraction`s.
+unit of the currency: 1 when costs are whole złoty (every pabulib file in tests/data), 100 when
+they are grosze. Rules never round: sums of money are integers, shares of money are `Fraction`s.
 
 A profile stores ballots column-wise (compressed rows of project indices in numpy arrays), so a
 city of 100,000 voters costs a few megabytes and rules can work on whole arrays at once.
