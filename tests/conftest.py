@@ -1,19 +1,96 @@
 from __future__ import annotations
 
+import contextlib
+import functools
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.template import TemplateDoesNotExist, loader
+from django.template.base import VariableDoesNotExist
 from django.test import Client
 from django.utils import timezone, translation
 from pytest_django.fixtures import Settings
 
+import wiec
 from tests.factories import TenantFactory
 from wiec.tenants.models import Tenant
 from wiec.tenants.queries import forget_tenants
 from wiec.verification.queries import forget_salts
+
+_WIEC_SOURCE = str(Path(wiec.__file__).parent)
+
+
+@functools.cache
+def _is_wiec_template(name: str) -> bool:
+    try:
+        origin = loader.get_template(name).origin.name  # type: ignore[attr-defined]
+    except TemplateDoesNotExist:
+        return False
+    return str(origin).startswith(_WIEC_SOURCE)
+
+
+def _optional(name: str, current: object) -> bool:
+    """An absent optional value, not a wrong name: an attribute of an empty foreign key
+    (`idea.district.name` with no district) or the first of no items (`photos.all.0`)."""
+    if current is None:
+        return True
+    return name.isdigit() and not isinstance(current, dict) and not current
+
+
+class _UnresolvedNames(logging.Handler):
+    """Collects every name a template of Wiec could not resolve.
+
+    Django renders a missing variable as an empty string and treats it as false in `{% if %}`,
+    so `{% if Step.CLOSE in allowed %}` with a `Step` that the engine calls (a class) hides a
+    page's main actions without a word. Django logs each failed lookup at DEBUG on the
+    `django.template` logger; this handler keeps those from Wiec's own templates.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.found: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not str(record.msg).startswith("Exception while resolving variable"):
+            return
+        name, template = record.args if isinstance(record.args, tuple) else ("?", "?")
+        if not _is_wiec_template(str(template)):
+            return  # Django's, allauth's and the admin's templates probe optional names by design
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, VariableDoesNotExist) and _optional(name, error.params[1]):
+            return
+        self.found.append(f"{template}: {name!r} ({str(error)[:150]})")
+
+
+@contextlib.contextmanager
+def unresolved_template_names() -> Iterator[list[str]]:
+    """Within the block, the list fills with every name Wiec's templates could not resolve."""
+    logger = logging.getLogger("django.template")
+    handler = _UnresolvedNames()
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield handler.found
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
+def _templates_name_only_what_exists(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fails a test in which a template named something that does not exist."""
+    if request.node.get_closest_marker("template_names_may_be_missing"):
+        yield
+        return
+    with unresolved_template_names() as found:
+        yield
+    if found:
+        pytest.fail("A template names what does not exist:\n" + "\n".join(sorted(set(found))))
 
 
 @pytest.fixture(autouse=True)

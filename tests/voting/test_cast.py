@@ -317,3 +317,8 @@ def test_a_stored_ballot_with_a_repeat_counts_the_answer_once(tenant: Tenant) ->
     stored.choices = {**stored.choices, q2: [option] * 5}
     stored.save()
     assert queries.count_choices(box=poll.box)[(q2, option)] == 1
+
+
+def test_turnout_names_every_channel(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    assert queries.turnout(box=poll.box) == {"online": 0, "paper": 0}

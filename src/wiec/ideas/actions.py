@@ -184,7 +184,7 @@ def add_photos(*, idea: Idea, photos: list[CleanPhoto], at: datetime) -> list[Id
                 item.save()
             Idea.objects.filter(pk=idea.pk).update(updated_at=at)
     except BaseException:
-        _delete_files([field for item in items for field in (item.image, item.thumbnail)])
+        _delete_files(_stored([field for item in items for field in (item.image, item.thumbnail)]))
         raise
     return items
 

@@ -48,7 +48,9 @@ def _listing(request: TenantRequest) -> dict[str, Any]:
     filters = form.filters()
     rows = queries.idea_list(tenant=request.tenant, filters=filters)
     page = Paginator(rows, queries.PAGE_SIZE).get_page(request.GET.get("page"))
-    return {"filter_form": form, "filters": filters, "page": page}
+    # `level`: the heading level of each idea's title (3 under the map's own heading).
+    level = 3 if request.resolver_match and request.resolver_match.url_name == "map" else 2
+    return {"filter_form": form, "filters": filters, "page": page, "level": level}
 
 
 def _results_only(request: TenantRequest) -> bool:
@@ -131,6 +133,7 @@ def detail(request: TenantRequest, idea_id: int) -> HttpResponse:
         "can_publish": can_publish_idea(request.user, idea),
         "can_delete": can_delete_idea(request.user, idea),
         "can_answer": can_answer_idea(request.user, idea),
+        "announce": False,  # the support button's answer to htmx says what changed
     }
     if not idea.is_draft:
         context.update(

@@ -12,7 +12,7 @@ from django.http import Http404
 from wiec.tenants.models import Tenant
 from wiec.verification.queries import Identity
 from wiec.voting import receipts
-from wiec.voting.models import Ballot, BallotBox, Participation
+from wiec.voting.models import Ballot, BallotBox, Channel, Participation
 
 
 def get_box_or_404(*, tenant: Tenant, box_id: int) -> BallotBox:
@@ -37,9 +37,11 @@ def has_voted(*, box: BallotBox, identity: Identity | None) -> bool:
 
 
 def turnout(*, box: BallotBox) -> dict[str, int]:
-    """Participations by channel (who voted how many times: once each)."""
+    """Participations by channel (who voted how many times: once each); every channel is
+    named, with 0 where nobody voted that way."""
     rows = Participation.objects.filter(box=box).values("channel").annotate(n=Count("id"))
-    return {row["channel"]: row["n"] for row in rows.order_by("channel")}
+    counted = {row["channel"]: row["n"] for row in rows.order_by("channel")}
+    return {str(channel): counted.get(str(channel), 0) for channel in Channel}
 
 
 def ballot_count(*, box: BallotBox) -> int:

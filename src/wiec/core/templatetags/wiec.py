@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django import template
 from django.utils.safestring import SafeString
 
@@ -20,3 +23,13 @@ def page_url(context: template.Context, number: int) -> str:
     query.setlist("page", [])
     query["page"] = str(number)
     return "?" + str(query.urlencode())
+
+
+@register.filter(name="key")
+def key_filter(mapping: Any, name: str) -> Any:
+    """`mapping|key:"name"`: a key that a mapping may lack by design (allauth's element
+    attributes), as "" when absent; a plain `mapping.name` must exist (the test suite fails a
+    template that names what does not)."""
+    if isinstance(mapping, Mapping):
+        return mapping.get(name, "")
+    return ""
