@@ -48,9 +48,7 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
             if getattr(request, "_wiec_confirmation_sent", False):
                 return
             request._wiec_confirmation_sent = True  # type: ignore[attr-defined]
-        super().add_message(
-            request, level, message_template, message_context, extra_tags, message
-        )
+        super().add_message(request, level, message_template, message_context, extra_tags, message)
 
     def format_email_subject(self, subject: str) -> str:
         tenant = getattr(self.request, "tenant", None)
