@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
@@ -170,6 +171,7 @@ REDIS_URL = env_str("REDIS_URL", "")
 WIEC_DATABASE_CACHE = env_bool("WIEC_DATABASE_CACHE", default=False)
 if REDIS_URL and WIEC_DATABASE_CACHE:
     raise ImproperlyConfigured("Set REDIS_URL or WIEC_DATABASE_CACHE, not both.")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -185,6 +187,9 @@ elif WIEC_DATABASE_CACHE:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "wiec_cache",
             "KEY_PREFIX": "wiec",
+            # Rate limits keep a few keys per person and address: Django's default of 300
+            # entries would cull (forget) counts within minutes on a busy day.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -387,6 +392,9 @@ WIEC_CODE_SENDER = env_str(
 # How long each app process reuses a tenant looked up by host name (a change made in another
 # process shows after at most this long; 0 looks it up on every request).
 WIEC_TENANT_CACHE_SECONDS = env_int("WIEC_TENANT_CACHE_SECONDS", default=30, minimum=0)
+# An open vote without a `wiec mix_ballots` run for this many minutes gets a warning in the
+# panel and in `wiec check --deploy` (schedule the command every 5 minutes).
+WIEC_MIX_BALLOTS_INTERVAL = env_int("WIEC_MIX_BALLOTS_INTERVAL", default=15, minimum=1)
 # Port printed in the demo's addresses.
 WIEC_DEMO_PORT = env_int("WIEC_DEMO_PORT", default=8000, minimum=1)
 

@@ -9,6 +9,7 @@ class VotingConfig(AppConfig):
 
     def ready(self) -> None:
         from wiec.core.registry import AuditAction, registry
+        from wiec.voting import checks  # noqa: F401 - registers the mix_ballots system check
 
         registry.add_audit_actions(
             AuditAction("ballot_box.created", _("Ballot box created")),

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
-from wiec.voting import actions
+from wiec.voting import actions, checks
 from wiec.voting.models import BallotBox
 
 
@@ -21,4 +22,5 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         boxes = BallotBox.objects.filter(closed_at__isnull=True).only("pk")
         total = sum(actions.mix_ballots(box=box) for box in boxes)
+        checks.record_mix_run(at=timezone.now())
         self.stdout.write(f"Rewrote {total} ballot(s) in {len(boxes)} open box(es).")
