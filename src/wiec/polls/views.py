@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from wiec.accounts.decorators import membership_required
 from wiec.accounts.permissions import membership_for
+from wiec.core import csvrows
 from wiec.core.ratelimit import limit
 from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.polls import actions, presenters, queries
@@ -151,7 +150,7 @@ def results_csv(request: TenantRequest, poll_id: int) -> HttpResponse:
     data = queries.results(poll=poll)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="poll-{poll.pk}-results.csv"'
-    writer = csv.writer(response)
+    writer = csvrows.writer(response)
     writer.writerow(["question", "option", "votes", "share_of_ballots"])
     for question in data.questions:
         for row in question.options:
@@ -169,7 +168,7 @@ def ballots_csv(request: TenantRequest, poll_id: int) -> HttpResponse:
         return HttpResponse(status=403)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="poll-{poll.pk}-ballots.csv"'
-    writer = csv.writer(response)
+    writer = csvrows.writer(response)
     writer.writerow(["ballot", "question_id", "option_ids"])
     for ballot_id, choices in voting_queries.ballots_for_export(box=poll.box):
         for question_id, option_ids in sorted(choices.items()):
