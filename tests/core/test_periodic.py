@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
@@ -9,10 +10,12 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection, connections
 from django.utils import timezone
 
 from tests.factories import member
 from tests.voting.factories import make_poll, pesel, resident, vote_as
+from wiec.core import actions as core_actions
 from wiec.core import periodic
 from wiec.core.models import PeriodicRun
 from wiec.tenants.models import Tenant
@@ -132,3 +135,36 @@ def test_list_names_every_job() -> None:
     out = _run("--list")
     for key in SCHEDULE:
         assert key in out
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite serialises writers, so no race can occur",
+)
+@pytest.mark.parametrize("first_run", [True, False])
+def test_of_servers_claiming_at_once_exactly_one_runs_the_job(first_run: bool) -> None:
+    start = timezone.now()
+    if not first_run:
+        PeriodicRun.objects.create(key="race.job", due_at=start - timedelta(minutes=1))
+    barrier = threading.Barrier(6)
+    claims: list[bool] = []
+    lock = threading.Lock()
+
+    def server() -> None:
+        try:
+            barrier.wait()
+            claimed = core_actions.claim_periodic_run(
+                key="race.job", every=timedelta(minutes=5), grace=timedelta(seconds=30), at=start
+            )
+            with lock:
+                claims.append(claimed)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=server) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(claims) == [False] * 5 + [True]
