@@ -39,7 +39,11 @@ def voter_values(instance: Instance, selected: Sequence[str], *, measure: Measur
     per_entry = np.where(funded[prof.indices], weight[prof.indices], 0)
     if prof.points is not None:
         per_entry = np.where(prof.points > 0, per_entry, 0)
-    csum = np.zeros(per_entry.shape[0] + 1, dtype=np.int64)
+    largest = int(weight.max()) if weight.size else 0
+    exact = largest * per_entry.shape[0] < 2**62  # else sum in Python integers
+    if not exact:
+        per_entry = per_entry.astype(object)
+    csum = np.zeros(per_entry.shape[0] + 1, dtype=np.int64 if exact else object)
     np.cumsum(per_entry, out=csum[1:])
     return csum[prof.indptr[1:]] - csum[prof.indptr[:-1]]
 

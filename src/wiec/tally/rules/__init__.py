@@ -18,10 +18,15 @@ Equal Shares names combine: `equalshares[-approval][/add1][/greedy][-comparison]
 
 from __future__ import annotations
 
-from wiec.tally.model import Instance, Result, TallyError
+from dataclasses import replace
+
+import numpy as np
+
+from wiec.tally.model import Instance, Profile, Result, TallyError
 from wiec.tally.rules.equalshares import equal_shares
 from wiec.tally.rules.greedy import greedy, greedy_rule
 from wiec.tally.rules.phragmen import sequential_phragmen
+from wiec.tally.scores import project_scores, support_counts
 from wiec.tally.ties import TieBreaking
 
 __all__ = [
@@ -87,12 +92,75 @@ def count(
     if not name or name == "unknown":
         raise TallyError("the pool names no rule: choose one (e.g. greedy)")
     if name.startswith("greedy"):
+        if name not in RULES:
+            raise TallyError(f"unknown rule {name!r} (known: {', '.join(RULES)})")
         return greedy_rule(instance, name, ties=ties)
-    if name == "phragmen":
-        return sequential_phragmen(instance, ties=ties)
-    options = parse_equal_shares(name)
+    options = parse_equal_shares(name) if name != "phragmen" else {}
     if options is None:
         raise TallyError(f"unknown rule {name!r} (known: {', '.join(RULES)})")
+    eligible, dropped = above_threshold(instance)
+    if name == "phragmen":
+        result = sequential_phragmen(eligible, ties=ties)
+    else:
+        result = _equal_shares(eligible, name, options, ties)
+    if not dropped:
+        return result
+    votes = support_counts(instance).tolist()
+    s = "" if len(dropped) == 1 else "s"
+    note = f"{len(dropped)} project{s} below META min_project_score_threshold not eligible"
+    return replace(
+        result,
+        scores={p.id: int(v) for p, v in zip(instance.projects, votes, strict=True)},
+        notes=(
+            *result.notes,
+            f"{note}: {', '.join(dropped)}",
+        ),
+    )
+
+
+def above_threshold(instance: Instance) -> tuple[Instance, tuple[str, ...]]:
+    """The pool without the projects scoring below META `min_project_score_threshold`.
+
+    Voters stay (their ballots lose the dropped projects), so shares of money do not change.
+    Returns the pool itself when there is no threshold or nothing falls below it, and the ids
+    of the dropped projects.
+    """
+    threshold = instance.meta_int("min_project_score_threshold")
+    if threshold is None:
+        return instance, ()
+    scores = project_scores(instance).tolist()
+    keep = [s >= threshold for s in scores]
+    if all(keep):
+        return instance, ()
+    prof = instance.profile
+    kept_mask = np.array(keep, dtype=bool)
+    new_index = np.cumsum(kept_mask) - 1
+    entry_kept = kept_mask[prof.indices] if prof.indices.size else np.zeros(0, dtype=bool)
+    per_voter = np.zeros(prof.num_voters + 1, dtype=np.int64)
+    if prof.num_voters:
+        csum = np.zeros(entry_kept.shape[0] + 1, dtype=np.int64)
+        np.cumsum(entry_kept, out=csum[1:])
+        per_voter = csum[prof.indptr]
+    profile = Profile(
+        voter_ids=prof.voter_ids,
+        indptr=per_voter,
+        indices=new_index[prof.indices[entry_kept]],
+        points=None if prof.points is None else prof.points[entry_kept],
+        columns=prof.columns,
+        fields=prof.fields,
+    )
+    pool = replace(
+        instance,
+        projects=tuple(p for p, k in zip(instance.projects, keep, strict=True) if k),
+        profile=profile,
+    )
+    dropped = tuple(p.id for p, k in zip(instance.projects, keep, strict=True) if not k)
+    return pool, dropped
+
+
+def _equal_shares(
+    instance: Instance, name: str, options: dict[str, object], ties: TieBreaking | None
+) -> Result:
     return equal_shares(
         instance,
         utilities="approval" if options["utilities"] == "approval" else "cost",

@@ -3,7 +3,8 @@
 - `greedy`: skip a project that does not fit and go on with the next;
 - `greedy-no-skip`: stop at the first project that does not fit (Wrocław);
 - `greedy-threshold`: drop projects scoring below META `min_project_score_threshold` (a project
-  scoring exactly the threshold stays), then `greedy` (Warszawa, Łódź, Częstochowa);
+  scoring exactly the threshold stays), then `greedy` (Warszawa, Łódź, Częstochowa). Every
+  other variant honours that META threshold too when the file gives one;
 - `greedy-custom` (Poznań, as its file's META comment says): fund projects by votes until the
   next one does not fit; if the money left covers at least 80% of that project, fund it too
   from reserve funds (the file marks it `selected = 2`), then stop. The result then spends more
@@ -178,16 +179,20 @@ def ranking(
 
 
 def greedy_rule(instance: Instance, name: str, ties: TieBreaking | None = None) -> Result:
-    """The greedy rule called `name` in pabulib's `rule` field."""
-    if name == "greedy":
-        return greedy(instance, ties=ties)
-    if name == "greedy-no-skip":
-        return greedy(instance, variant="no-skip", ties=ties)
-    if name == "greedy-threshold":
-        threshold = instance.meta_int("min_project_score_threshold")
-        if threshold is None:
-            raise TallyError("greedy-threshold needs META min_project_score_threshold")
-        return greedy(instance, threshold=threshold, ties=ties)
-    if name == "greedy-custom":
-        return greedy(instance, variant="custom", ties=ties)
-    raise TallyError(f"unknown rule {name!r}")
+    """The greedy rule called `name` in pabulib's `rule` field.
+
+    A META `min_project_score_threshold` is honoured by every variant (a city that sets one
+    funds no project below it, whatever its greedy); `greedy-threshold` requires one.
+    """
+    threshold = instance.meta_int("min_project_score_threshold")
+    variants: dict[str, Variant] = {
+        "greedy": "skip",
+        "greedy-threshold": "skip",
+        "greedy-no-skip": "no-skip",
+        "greedy-custom": "custom",
+    }
+    if name not in variants:
+        raise TallyError(f"unknown rule {name!r}")
+    if name == "greedy-threshold" and threshold is None:
+        raise TallyError("greedy-threshold needs META min_project_score_threshold")
+    return greedy(instance, variant=variants[name], threshold=threshold, ties=ties, rule=name)
