@@ -4,6 +4,12 @@ Without `--rule` the file's own `rule` is used. The table lists the projects by 
 ones funded marked, and, when the file records a selection, whether the count matches it.
 `--json` prints one JSON object instead (see `result_json`). Problems with the file or the rule
 end with exit code 2 and a one-line message on stderr.
+
+A file from elsewhere is read leniently by default: what is odd in it is listed as warnings
+(each with its line and what was done), in the table and under `warnings` in the JSON.
+`--strict` stops at the first oddity instead, as for files Wiec writes itself;
+`--over-limit keep|drop` overrides how ballots outside the file's limits are treated (default
+`city`: as the file's recorded votes show the city counted them).
 """
 
 from __future__ import annotations
@@ -20,11 +26,12 @@ from typing import Any
 from wiec.tally.compare import has_recorded_selection, recorded_selection
 from wiec.tally.explain import voter_payments
 from wiec.tally.model import Instance, Result, TallyError
-from wiec.tally.pabulib import PabulibError, read_pabulib
-from wiec.tally.rules import RULES, count
+from wiec.tally.pabulib import OVER_LIMIT, PabulibError, read_pabulib
+from wiec.tally.rules import RULES, count, is_known_rule
 from wiec.tally.ties import TieBreaking
 
 PROG = "wiec tally"
+WARNINGS_SHOWN = 20
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +52,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--voter", metavar="VOTER_ID", help="also show what this voter paid (Equal Shares)"
     )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first oddity in the file (default: read it and list warnings)",
+    )
+    p.add_argument(
+        "--over-limit",
+        choices=OVER_LIMIT,
+        default="city",
+        help="ballots outside the file's limits: as the city counted them (default), keep, drop",
+    )
     return p
 
 
@@ -58,7 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = Path(args.file)
     try:
         ties = TieBreaking.parse(args.ties, seed=args.seed)
-        instance = read_pabulib(path)
+        instance = read_pabulib(path, strict=args.strict, over_limit=args.over_limit)
+        rule_line = instance.meta_lines.get("rule")
+        if args.rule is None and rule_line is not None and not is_known_rule(instance.rule):
+            raise PabulibError(
+                rule_line,
+                f"unknown rule {instance.rule!r} (known: {', '.join(RULES)}; "
+                "count with --rule to choose one)",
+            )
         result = count(instance, args.rule, ties=ties)
         payments = voter_payments(instance, result, args.voter) if args.voter else None
     except PabulibError as e:
@@ -187,6 +212,7 @@ def result_json(instance: Instance, result: Result, *, file: str | None = None) 
         out["matches_recorded"] = set(recorded) == set(result.selected)
     if result.notes:
         out["notes"] = list(result.notes)
+    out["warnings"] = [{"line": w.line, "message": w.message} for w in instance.warnings]
     return out
 
 
@@ -280,6 +306,12 @@ def result_table(instance: Instance, result: Result, *, file: str | None = None)
         )
     else:
         lines.append("ties: none decided anything")
+    if instance.warnings:
+        shown = instance.warnings[:WARNINGS_SHOWN]
+        lines.append(f"warnings ({len(instance.warnings)}):")
+        lines.extend(f"  line {w.line}: {w.message}" for w in shown)
+        if len(instance.warnings) > len(shown):
+            lines.append(f"  ... and {len(instance.warnings) - len(shown)} more (see --json)")
     if recorded:
         rec = recorded_selection(instance)
         same = set(rec) == set(result.selected)

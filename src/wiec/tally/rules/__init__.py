@@ -35,6 +35,7 @@ __all__ = [
     "equal_shares",
     "greedy",
     "greedy_rule",
+    "is_known_rule",
     "parse_equal_shares",
     "sequential_phragmen",
 ]
@@ -75,6 +76,17 @@ def parse_equal_shares(name: str) -> dict[str, object] | None:
                 raise TallyError(f"unknown rule {name!r}")
             options[keys[token]] = True
     return options
+
+
+def is_known_rule(name: str) -> bool:
+    """Is `name` a rule `count` knows (pabulib's spelling)?"""
+    name = name.strip()
+    if name in RULES:
+        return True
+    try:
+        return parse_equal_shares(name) is not None
+    except TallyError:
+        return False
 
 
 def count(
