@@ -23,7 +23,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from wiec.tally.compare import has_recorded_selection, recorded_selection
+from wiec.tally.compare import check_recorded, has_recorded_selection
 from wiec.tally.explain import voter_payments
 from wiec.tally.model import Instance, Result, TallyError
 from wiec.tally.pabulib import OVER_LIMIT, PabulibError, read_pabulib
@@ -143,8 +143,11 @@ def result_json(instance: Instance, result: Result, *, file: str | None = None) 
     Keys: `rule`, `selected` (ids in selection order), `scores` (id -> score), `budget`,
     `spent`, `left` (money in the file's currency), `ties`, and when relevant `rounds` (Equal
     Shares purchases, exact payments as "p/q" strings with a float beside), `budget_per_voter`,
-    `increments`, `comparison`, `reserve_used`, `completed_by_greedy`, plus `recorded_selected`
-    and `matches_recorded` when the file records a selection.
+    `increments`, `comparison`, `reserve_used`, `completed_by_greedy`, plus, when the file
+    records a selection, `recorded_selected` (what the file says the count funded),
+    `matches_recorded`, `recorded_status` (matches, differs, not reproducible), `recorded_reason`
+    and `recorded_outside` (projects the file marks as funded from outside the count).
+    `warnings` lists what the reader found odd in the file (line, message).
     """
     scale = result.money_scale
     out: dict[str, Any] = {}
@@ -206,10 +209,15 @@ def result_json(instance: Instance, result: Result, *, file: str | None = None) 
         out["reserve_funded"] = list(result.reserve_funded)
     if result.completed_by_greedy:
         out["completed_by_greedy"] = list(result.completed_by_greedy)
-    if has_recorded_selection(instance):
-        recorded = recorded_selection(instance)
-        out["recorded_selected"] = list(recorded)
-        out["matches_recorded"] = set(recorded) == set(result.selected)
+    check = check_recorded(instance, result)
+    if check is not None:
+        out["recorded_selected"] = list(check.expected)
+        out["matches_recorded"] = check.status == "matches"
+        out["recorded_status"] = check.status
+        out["recorded_reason"] = check.reason
+        out["recorded_outside"] = [
+            {"project": pid, "selected": value, "why": why} for pid, value, why in check.outside
+        ]
     if result.notes:
         out["notes"] = list(result.notes)
     out["warnings"] = [{"line": w.line, "message": w.message} for w in instance.warnings]
@@ -312,17 +320,18 @@ def result_table(instance: Instance, result: Result, *, file: str | None = None)
         lines.extend(f"  line {w.line}: {w.message}" for w in shown)
         if len(instance.warnings) > len(shown):
             lines.append(f"  ... and {len(instance.warnings) - len(shown)} more (see --json)")
-    if recorded:
-        rec = recorded_selection(instance)
-        same = set(rec) == set(result.selected)
-        lines.append(
-            f"recorded selection ({len(rec)} project{'' if len(rec) == 1 else 's'}): "
-            + ("matches" if same else "DIFFERS: " + _diff(rec, result.selected))
+    check = check_recorded(instance, result)
+    if check is not None:
+        rec = check.expected
+        head = f"recorded selection ({len(rec)} project{'' if len(rec) == 1 else 's'}): "
+        if check.status == "matches":
+            lines.append(head + "matches")
+        elif check.status == "differs":
+            lines.append(head + "DIFFERS: " + check.reason)
+        else:
+            lines.append(head + "not reproducible from the file alone: " + check.reason)
+        lines.extend(
+            f"  {pid} (selected {value}): {why}, not expected of the count"
+            for pid, value, why in check.outside
         )
     return "\n".join(lines)
-
-
-def _diff(recorded: Sequence[str], counted: Sequence[str]) -> str:
-    only_rec = [p for p in recorded if p not in set(counted)]
-    only_new = [p for p in counted if p not in set(recorded)]
-    return f"recorded only {only_rec}, counted only {only_new}"
