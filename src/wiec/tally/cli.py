@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
         "--voter", metavar="VOTER_ID", help="also show what this voter paid (Equal Shares)"
     )
     p.add_argument(
+        "--exclusions",
+        metavar="FILE",
+        help="greedy-exclusive: a side file, one exclusion group per line (ids, comma-separated)",
+    )
+    p.add_argument(
         "--strict",
         action="store_true",
         help="stop at the first oddity in the file (default: read it and list warnings)",
@@ -84,10 +89,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"unknown rule {instance.rule!r} (known: {', '.join(RULES)}; "
                 "count with --rule to choose one)",
             )
-        result = count(instance, args.rule, ties=ties)
+        exclusions = None
+        if args.exclusions:
+            known = {p.id for p in instance.projects}
+            exclusions = read_exclusions(Path(args.exclusions), known)
+        result = count(instance, args.rule, ties=ties, exclusions=exclusions)
         payments = voter_payments(instance, result, args.voter) if args.voter else None
     except PabulibError as e:
-        print(f"{PROG}: {path.name}: line {e.line}: {e.message}", file=sys.stderr)
+        print(f"{PROG}: {e.source or path.name}: line {e.line}: {e.message}", file=sys.stderr)
         return 2
     except TallyError as e:
         print(f"{PROG}: {path.name}: {e}", file=sys.stderr)
@@ -124,6 +133,29 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"({how}), {float(x.left_after / scale):.2f} left"
                 )
     return 0
+
+
+def read_exclusions(path: Path, known: set[str]) -> list[list[str]]:
+    """Exclusion groups from a side file: one group per line, project ids comma-separated.
+
+    Blank lines and lines starting with `#` are skipped. A group of fewer than two projects, or
+    naming a project not in `known`, raises `PabulibError` with the side file's line.
+    """
+    groups: list[list[str]] = []
+    for ln, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        members = [x.strip() for x in text.split(",") if x.strip()]
+        if len(members) < 2:
+            raise PabulibError(ln, "an exclusion group needs two projects", source=path.name)
+        unknown = [m for m in members if m not in known]
+        if unknown:
+            raise PabulibError(
+                ln, f"exclusion group names unknown project {unknown[0]!r}", source=path.name
+            )
+        groups.append(members)
+    return groups
 
 
 # --------------------------------------------------------------------------- JSON
@@ -306,6 +338,7 @@ def result_table(instance: Instance, result: Result, *, file: str | None = None)
         )
     if result.completed_by_greedy:
         lines.append("completed greedily: " + ", ".join(result.completed_by_greedy))
+    lines.extend(f"note: {n}" for n in result.notes)
     if result.ties:
         lines.append("ties broken:")
         lines.extend(
