@@ -529,6 +529,8 @@ class _Parser:
         self.recorded_votes = recorded
         self.ballots_in_file = -1
         profile = self._votes(vote_type, index, cost_units, ints, limits)
+        if profile.num_voters == 0 and not self.strict:
+            self.warn(self.votes_header_line, "the VOTES section has no ballots")
         num_votes = ints["num_votes"]
         in_file = profile.num_voters if self.ballots_in_file < 0 else self.ballots_in_file
         if num_votes != in_file:
@@ -562,7 +564,7 @@ class _Parser:
     ) -> Profile:
         with_points = vote_type in ("cumulative", "scoring")
         required = ("voter_id", "vote", "points") if with_points else ("voter_id", "vote")
-        _, header = self._header("VOTES", required)
+        self.votes_header_line, header = self._header("VOTES", required)
         max_len = ints.get("max_length")
         if vote_type == "choose-1":
             max_len = 1 if max_len is None else min(max_len, 1)

@@ -5,6 +5,7 @@
 | `greedy` | greedy by score, skipping projects that do not fit |
 | `greedy-no-skip` | greedy by score, stopping at the first project that does not fit |
 | `greedy-threshold` | greedy after dropping projects below META `min_project_score_threshold` |
+| `greedy-exclusive` | greedy, at most one project of each exclusion group (Warszawa) |
 | `greedy-custom` | Poznań: no-skip, then the first misfit funded from reserves if 80% covered |
 | `equalshares` | Method of Equal Shares, cost utilities |
 | `equalshares/add1` | ... raising every share by one unit of currency while it fits (Wieliczka) |
@@ -18,6 +19,7 @@ Equal Shares names combine: `equalshares[-approval][/add1][/greedy][-comparison]
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -35,6 +37,7 @@ __all__ = [
     "equal_shares",
     "greedy",
     "greedy_rule",
+    "is_known_rule",
     "parse_equal_shares",
     "sequential_phragmen",
 ]
@@ -43,6 +46,7 @@ RULES: tuple[str, ...] = (
     "greedy",
     "greedy-no-skip",
     "greedy-threshold",
+    "greedy-exclusive",
     "greedy-custom",
     "equalshares",
     "equalshares/add1",
@@ -77,11 +81,23 @@ def parse_equal_shares(name: str) -> dict[str, object] | None:
     return options
 
 
+def is_known_rule(name: str) -> bool:
+    """Is `name` a rule `count` knows (pabulib's spelling)?"""
+    name = name.strip()
+    if name in RULES:
+        return True
+    try:
+        return parse_equal_shares(name) is not None
+    except TallyError:
+        return False
+
+
 def count(
     instance: Instance,
     rule: str | None = None,
     *,
     ties: TieBreaking | None = None,
+    exclusions: Sequence[Sequence[str]] | None = None,
 ) -> Result:
     """Count one pool with `rule` (default: the pool's own `rule`, as a pabulib file names it).
 
@@ -94,7 +110,9 @@ def count(
     if name.startswith("greedy"):
         if name not in RULES:
             raise TallyError(f"unknown rule {name!r} (known: {', '.join(RULES)})")
-        return greedy_rule(instance, name, ties=ties)
+        return greedy_rule(instance, name, ties=ties, exclusions=exclusions)
+    if exclusions:
+        raise TallyError(f"exclusion groups are for greedy-exclusive, not {name}")
     options = parse_equal_shares(name) if name != "phragmen" else {}
     if options is None:
         raise TallyError(f"unknown rule {name!r} (known: {', '.join(RULES)})")
