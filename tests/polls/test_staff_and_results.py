@@ -308,7 +308,7 @@ def test_closing_freezes_and_publishes_final_results(tenant: Tenant) -> None:
     rows = list(
         csv.reader(io.StringIO(public.get(f"/sondy/{poll.pk}/wyniki.csv").content.decode()))
     )
-    assert rows[0] == ["question", "option", "votes", "share_of_ballots"]
+    assert rows[0] == ["Pytanie", "Odpowiedź", "Głosy", "Odsetek kart"]
     assert rows[1] == ["Gdzie?", "park", "2", "0.6667"]
     # Frozen: nothing more may be cast or closed again.
     assert staff.post(f"/panel/sondy/{poll.pk}/zamknij/").status_code == 302

@@ -16,7 +16,12 @@ from wiec.polls import actions, queries
 from wiec.polls.exceptions import NoQuestions
 from wiec.polls.forms import PaperBallotForm, PollForm, QuestionForm
 from wiec.polls.models import Poll
-from wiec.polls.permissions import can_enter_paper, can_manage_polls, panel_actions
+from wiec.polls.permissions import (
+    can_enter_paper,
+    can_manage_polls,
+    can_see_results,
+    panel_actions,
+)
 from wiec.polls.views import refusal_message
 from wiec.voting import queries as voting_queries
 from wiec.voting.exceptions import NotOpen, VotingError
@@ -109,6 +114,9 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
             "can": panel_actions(request.user, request.tenant, box=poll.box, phase=phase),
             "question_form": QuestionForm(),
             "turnout": voting_queries.turnout(box=poll.box),
+            "results_visible": can_see_results(
+                request.user, request.tenant, poll=poll, phase=phase
+            ),
         },
     )
 
