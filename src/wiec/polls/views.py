@@ -105,6 +105,8 @@ def _render_detail(
         "reason": REASONS[reason] if reason else "",
         "needs_verification": reason in {Ineligible.RESIDENT, Ineligible.CONTACT},
         "has_voted": has_voted,
+        # The ballot form shows exactly then; everyone else sees the questions as a list.
+        "may_vote": phase == Phase.OPEN and joined and not has_voted and reason is None,
         "can_see_results": can_see_results(user, tenant, poll=poll, phase=phase),
     }
     return render(request, "polls/detail.html", context, status=status)
