@@ -74,6 +74,8 @@ CLOCK_EDGES: dict[str, str] = {
     "*/management/commands/*.py": "commands are run by a person or by cron",
     "*/tasks.py": "task entry points run later, on their own clock",
     "*/admin.py": "Django admin actions are views",
+    "*/templatetags/*.py": "a tag renders during a request, like the view that called it",
+    "*/checks.py": "system checks run when `wiec check` (a command) runs",
     "accounts/adapter.py": "allauth's hooks are views",
     "core/ratelimit.py": "request rate limits, keyed by the wall clock (tests pass now=)",
     "demo/build.py": "the demo's entry point picks the demo's 'now'",
