@@ -183,7 +183,7 @@ def test_geojson_has_every_visible_idea_with_a_point(client: Client, tenant: Ten
             "type": "Feature",
             "id": shown.pk,
             "geometry": {"type": "Point", "coordinates": [16.5, 52.12346]},
-            "properties": {"s": "new"},
+            "properties": {"s": "new", "t": shown.title},
         }
     ]
 

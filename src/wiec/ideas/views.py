@@ -94,7 +94,10 @@ def geojson(request: TenantRequest) -> HttpResponse:
     body = cache.get(key)
     if body is None:
         points = queries.map_points(tenant=request.tenant, filters=filters)
-        body = dumps_points((pk, lat, lon, {"s": status}) for pk, lat, lon, status in points)
+        # The title too: it is each marker's accessible name (read out before anything opens).
+        body = dumps_points(
+            (pk, lat, lon, {"s": status, "t": title}) for pk, lat, lon, status, title in points
+        )
         cache.set(key, body, GEOJSON_CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/geo+json")
     response["ETag"] = etag
