@@ -7,7 +7,7 @@ from django.db import connection
 
 from tests.ideas.factories import IdeaFactory
 from wiec.ideas.models import Idea
-from wiec.ideas.search import search, search_text
+from wiec.ideas.search import search, search_text, stem
 from wiec.tenants.models import Tenant
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +45,35 @@ def test_every_typed_word_must_match(tenant: Tenant) -> None:
     assert search(rows, "lawki szkol").count() == 1
     assert search(rows, "lawki parku").count() == 0
     assert search(rows, "!!! & | :*").count() == 1  # nothing searchable: no filter, no error
+
+
+def test_polish_word_forms_find_each_other(tenant: Tenant) -> None:
+    """Issue 9: "chodniki" found nothing of "Chodnik…". Runs on SQLite and PostgreSQL."""
+    chodnik = IdeaFactory(tenant=tenant, title="Chodnik przy szkole", description="Dziurawy.")
+    lawki = IdeaFactory(tenant=tenant, title="Nowe ławki w parku", description="Dla seniorów.")
+    swiatlo = IdeaFactory(tenant=tenant, title="Oświetlenie boiska", description="Wieczorem.")
+    rows = Idea.objects.filter(tenant=tenant)
+    for query, found in [
+        ("chodniki", chodnik),
+        ("chodników", chodnik),
+        ("chodnikami", chodnik),
+        ("ławka", lawki),
+        ("ławkach", lawki),
+        ("parkiem", lawki),
+        ("oświetlenia", swiatlo),
+        ("boisko", swiatlo),
+        ("chodniki szkoła", chodnik),
+    ]:
+        assert list(search(rows, query)) == [found], query
+    assert list(search(rows, "chodniki parku")) == []
+
+
+def test_the_stem_keeps_short_words_numbers_and_other_scripts() -> None:
+    assert stem("chodnikow") == "chodnik"
+    assert stem("lawki") == "lawk"
+    assert stem("las") == "las"
+    assert stem("2026") == "2026"
+    assert stem("вулиці") == "вулиці"
 
 
 def test_an_edit_in_the_django_admin_is_found_by_search(tenant: Tenant, rf: object) -> None:

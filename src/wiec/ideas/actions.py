@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -313,19 +313,30 @@ def answer_idea(
 
 
 def save_settings(
-    *, tenant: Tenant, accepting: bool, intro: str, actor: User, at: datetime
+    *,
+    tenant: Tenant,
+    accepting: bool,
+    intro: str,
+    actor: User,
+    at: datetime,
+    supporters_verified: bool | None = None,
 ) -> IdeaSettings:
+    """Save the module's settings; `supporters_verified` None keeps what is stored."""
+    defaults: dict[str, Any] = {"accepting": accepting, "intro": intro}
+    if supporters_verified is not None:
+        defaults["supporters_verified"] = supporters_verified
     with transaction.atomic():
-        settings, _created = IdeaSettings.objects.update_or_create(
-            tenant=tenant, defaults={"accepting": accepting, "intro": intro}
-        )
+        settings, _created = IdeaSettings.objects.update_or_create(tenant=tenant, defaults=defaults)
         audit.record(
             actor=actor,
             action="ideas.settings_saved",
             tenant=tenant,
             target=settings,
             at=at,
-            data={"accepting": accepting},
+            data={
+                "accepting": settings.accepting,
+                "supporters_verified": settings.supporters_verified,
+            },
         )
     return settings
 

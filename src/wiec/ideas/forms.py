@@ -315,6 +315,15 @@ class IdeaSettingsForm(forms.Form):
         required=False,
         help_text=_("When off, the ideas already submitted stay visible and can be answered."),
     )
+    supporters_verified = forms.BooleanField(
+        label=_("Only verified residents may support ideas"),
+        required=False,
+        help_text=_(
+            "Off (the default): every logged-in account may support, so supports count "
+            "accounts. On: only people who have confirmed that they live here may add their "
+            "support; the idea pages say so. Supports given before stay counted."
+        ),
+    )
     intro = forms.CharField(
         label=_("Introduction"),
         required=False,

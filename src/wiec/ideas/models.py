@@ -41,6 +41,15 @@ class IdeaSettings(models.Model):
         default=True,
         help_text=_("When off, the ideas already submitted stay visible and can be answered."),
     )
+    supporters_verified = models.BooleanField(
+        _("only verified residents may support ideas"),
+        default=False,
+        help_text=_(
+            "Off: every logged-in account may support, so a count of supports is a count of "
+            "accounts. On: only people who have confirmed that they live here (a verified "
+            "resident) may add their support."
+        ),
+    )
     intro = models.TextField(
         _("introduction"),
         blank=True,

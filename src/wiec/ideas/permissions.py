@@ -8,6 +8,7 @@ from wiec.accounts.models import Role
 from wiec.accounts.permissions import role_in
 from wiec.ideas.statuses import rule
 from wiec.moderation.permissions import can_take_part
+from wiec.verification.models import Level
 
 if TYPE_CHECKING:
     from wiec.ideas.models import Idea, IdeaSettings
@@ -43,6 +44,14 @@ def can_delete_idea(user: Any, idea: Idea) -> bool:
 
 def can_support_idea(user: Any, idea: Idea) -> bool:
     return rule(idea.status).supports and not idea.is_hidden and can_take_part(user, idea.tenant)
+
+
+def support_needs_verification(
+    user: Any, idea: Idea, *, settings: IdeaSettings, level: int
+) -> bool:
+    """The person could support, but the municipality counts verified residents only and the
+    person (at verification `level`) has not confirmed living here yet."""
+    return settings.supporters_verified and level < Level.RESIDENT and can_support_idea(user, idea)
 
 
 def can_answer_ideas(user: Any, tenant: Tenant | None) -> bool:

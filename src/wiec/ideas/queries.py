@@ -81,11 +81,11 @@ def idea_list(*, tenant: Tenant, filters: IdeaFilters) -> QuerySet[Idea]:
     )
 
 
-def map_points(*, tenant: Tenant, filters: IdeaFilters) -> list[tuple[int, float, float, str]]:
-    """(id, lat, lon, status) of every filtered idea that has a point."""
+def map_points(*, tenant: Tenant, filters: IdeaFilters) -> list[tuple[int, float, float, str, str]]:
+    """(id, lat, lon, status, title) of every filtered idea that has a point."""
     rows = filtered_ideas(tenant=tenant, filters=filters).filter(lat__isnull=False)
-    points = rows.order_by("pk").values_list("pk", "lat", "lon", "status")
-    return cast(list[tuple[int, float, float, str]], list(points))
+    points = rows.order_by("pk").values_list("pk", "lat", "lon", "status", "title")
+    return cast(list[tuple[int, float, float, str, str]], list(points))
 
 
 def map_version(*, tenant: Tenant, filters: IdeaFilters) -> str:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wiec.accounts.decorators import membership_required
@@ -32,10 +33,13 @@ from wiec.ideas.permissions import (
     can_publish_idea,
     can_submit_idea,
     can_support_idea,
+    support_needs_verification,
 )
 from wiec.ideas.statuses import PUBLIC_STATUSES
 from wiec.ideas.uploads import MAX_PHOTOS
 from wiec.maps.geojson import dumps_points
+from wiec.verification import queries as verification_queries
+from wiec.verification.models import Level
 
 IDEA_RATES = {"per_user": "10/h", "per_ip": "30/h"}
 SUPPORT_RATES = {"per_user": "60/m", "per_ip": "300/h"}
@@ -94,7 +98,10 @@ def geojson(request: TenantRequest) -> HttpResponse:
     body = cache.get(key)
     if body is None:
         points = queries.map_points(tenant=request.tenant, filters=filters)
-        body = dumps_points((pk, lat, lon, {"s": status}) for pk, lat, lon, status in points)
+        # The title too: it is each marker's accessible name (read out before anything opens).
+        body = dumps_points(
+            (pk, lat, lon, {"s": status, "t": title}) for pk, lat, lon, status, title in points
+        )
         cache.set(key, body, GEOJSON_CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/geo+json")
     response["ETag"] = etag
@@ -118,6 +125,32 @@ def map_card(request: TenantRequest, idea_id: int) -> JsonResponse:
     return response
 
 
+SUPPORT_NEEDS_VERIFICATION = gettext_lazy(
+    "Only verified residents can support ideas here. Confirm that you live here first."
+)
+
+
+def _support_context(request: TenantRequest, idea: Idea) -> dict[str, Any]:
+    """What the support box needs: whether the person may support, and whether the
+    municipality's rule (verified residents only) is what stands in the way."""
+    settings = queries.settings_for(tenant=request.tenant)
+    level = Level.ACCOUNT
+    if settings.supporters_verified:
+        verification = verification_queries.verification_for(
+            tenant=request.tenant, user=request.user
+        )
+        level = verification.level if verification is not None else Level.ACCOUNT
+    needs = support_needs_verification(request.user, idea, settings=settings, level=level)
+    return {
+        "can_support": can_support_idea(request.user, idea),
+        "supporters_verified": settings.supporters_verified,
+        "support_needs_verification": needs,
+        "verify_url": reverse("verification:verify")
+        + "?"
+        + urlencode({"next": idea.get_absolute_url()}),
+    }
+
+
 def detail(request: TenantRequest, idea_id: int) -> HttpResponse:
     try:
         idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
@@ -128,7 +161,7 @@ def detail(request: TenantRequest, idea_id: int) -> HttpResponse:
         "photos": queries.photos_of(idea=idea),
         "answers": queries.answers_of(idea=idea),
         "supported": queries.has_supported(idea=idea, user=request.user),
-        "can_support": can_support_idea(request.user, idea),
+        **_support_context(request, idea),
         "can_edit": can_edit_idea(request.user, idea),
         "can_publish": can_publish_idea(request.user, idea),
         "can_delete": can_delete_idea(request.user, idea),
@@ -370,7 +403,19 @@ def support(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     now = timezone.now()
     if not ratelimit.allow(request, "support", **SUPPORT_RATES):
         return ratelimit.too_many_requests(request)
-    if request.POST.get("support") == "1":
+    adding = request.POST.get("support") == "1"
+    rules = _support_context(request, idea)
+    if adding and rules["support_needs_verification"]:
+        # Withdrawing stays possible; adding waits until the person has verified.
+        if request.htmx:
+            return render(
+                request,
+                "ideas/detail.html#support",
+                {"idea": idea, "supported": False, "announce": False, **rules},
+            )
+        messages.error(request, str(SUPPORT_NEEDS_VERIFICATION))
+        return redirect(idea)
+    if adding:
         actions.support_idea(idea=idea, user=request.user, at=now)
     else:
         actions.withdraw_support(idea=idea, user=request.user)
@@ -380,7 +425,7 @@ def support(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
         return render(
             request,
             "ideas/detail.html#support",
-            {"idea": idea, "supported": supported, "can_support": True, "announce": True},
+            {"idea": idea, "supported": supported, "announce": True, **rules},
         )
     messages.success(
         request,

@@ -85,12 +85,18 @@ def answer(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
 def settings_view(request: AuthenticatedRequest) -> HttpResponse:
     current = queries.settings_for(tenant=request.tenant)
     form = IdeaSettingsForm(
-        request.POST or None, initial={"accepting": current.accepting, "intro": current.intro}
+        request.POST or None,
+        initial={
+            "accepting": current.accepting,
+            "supporters_verified": current.supporters_verified,
+            "intro": current.intro,
+        },
     )
     if request.method == "POST" and form.is_valid():
         actions.save_settings(
             tenant=request.tenant,
             accepting=form.cleaned_data["accepting"],
+            supporters_verified=form.cleaned_data["supporters_verified"],
             intro=form.cleaned_data["intro"],
             actor=request.user,
             at=timezone.now(),

@@ -6,11 +6,45 @@ unresolved name; this tag gives the template all of them.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext, ngettext
 
 register = template.Library()
+
+PLURAL_TABLE_SIZE = 200
+"""Counts 0..199 name their plural form; a larger count uses the form of 100 + count % 100
+(true of every plural rule in pl, en and uk: one, few and many depend on the last two digits,
+and only the count 1 itself is "one" without them)."""
+
+
+def plural_labels(forms_of: Callable[[int], str]) -> dict[str, Any]:
+    """The translated forms of a counted phrase and, for each count below PLURAL_TABLE_SIZE,
+    which of them it takes: what a script needs to say "2 pomysły" and "5 pomysłów" without the
+    catalogue's plural formula (which it could not evaluate under the CSP)."""
+    forms: list[str] = []
+    pick = []
+    for count in range(PLURAL_TABLE_SIZE):
+        text = forms_of(count)
+        if text not in forms:
+            forms.append(text)
+        pick.append(str(forms.index(text)))
+    return {"forms": forms, "pick": "".join(pick)}
+
+
+def cluster_labels() -> dict[str, Any]:
+    """A marker cluster's accessible name; "%(count)d" is for the script to fill."""
+    return plural_labels(
+        lambda count: ngettext(
+            # Translators: read out for a group of map markers; keep %(count)d.
+            "%(count)d idea in this area; zoom in to see it",
+            "%(count)d ideas in this area; zoom in to see them",
+            count,
+        )
+    )
 
 
 @register.inclusion_tag("maps/includes/map.html", takes_context=True)
@@ -43,4 +77,9 @@ def map_box(
         "card_url": card_url or context.get("card_url", ""),
         "labels_json": labels_json or context.get("labels_json", ""),
         "text_input": text_input,
+        "cluster_labels_json": (
+            json.dumps(cluster_labels(), ensure_ascii=False) if mode == "browse" else ""
+        ),
+        # Translators: a map marker's accessible name; keep %(title)s and %(status)s.
+        "marker_format": gettext("%(title)s, status: %(status)s"),
     }

@@ -44,6 +44,15 @@
     return [Number(data.lat), Number(data.lon)];
   }
 
+  // {"forms": [...], "pick": "0122…"}: the server's plural forms and which one each count
+  // below the table's length takes; larger counts take the form of 100 + count % 100.
+  function counted(table, count) {
+    var size = table.pick.length;
+    var index = count < size ? count : size - 100 + (count % 100);
+    var form = table.forms[Number(table.pick.charAt(index))] || "";
+    return form.replace("%(count)d", String(count));
+  }
+
   function marker(latlng, label) {
     return L.marker(latlng, { title: label, alt: label, keyboard: true });
   }
@@ -75,6 +84,7 @@
     }
     var map = baseMap(element);
     var labels = JSON.parse(data.labels || "{}");
+    var clusterLabels = JSON.parse(data.clusterLabels || '{"forms": [], "pick": ""}');
     var status = element.parentNode.querySelector("[data-map-status]");
     var clusters = L.markerClusterGroup({
       chunkedLoading: true,
@@ -85,11 +95,12 @@
         var inner = document.createElement("div");
         var text = document.createElement("span");
         text.textContent = String(count);
+        text.setAttribute("aria-hidden", "true");
         var hidden = document.createElement("span");
         hidden.className = "visually-hidden";
-        hidden.textContent = " " + data.clusterLabel;
-        text.appendChild(hidden);
+        hidden.textContent = counted(clusterLabels, count);
         inner.appendChild(text);
+        inner.appendChild(hidden);
         return L.divIcon({
           html: inner.outerHTML,
           className: "marker-cluster marker-cluster-" + size,
@@ -106,7 +117,12 @@
       .then(function (collection) {
         var markers = collection.features.map(function (feature) {
           var c = feature.geometry.coordinates;
-          var label = data.markerLabel + ": " + (labels[feature.properties.s] || "");
+          var title = feature.properties.t || data.markerLabel;
+          var state = labels[feature.properties.s] || "";
+          // Functions, not strings: a "$&" in a title must stay as typed.
+          var label = data.markerFormat
+            .replace("%(title)s", function () { return title; })
+            .replace("%(status)s", function () { return state; });
           var m = marker([c[1], c[0]], label);
           m.bindPopup(function () {
             var waiting = document.createElement("p");
@@ -154,10 +170,22 @@
   }
 
   var modes = { show: show, browse: browse, pick: pick };
+  // The box is hidden in the page (no dead controls without JavaScript); shown before Leaflet
+  // measures it, with the sentence for people without the map taken away.
+  function reveal(element) {
+    var box = element.closest("[data-map-box]");
+    if (!box) { return; }
+    box.hidden = false;
+    var note = box.nextElementSibling;
+    if (note && note.hasAttribute("data-map-no-script")) { note.hidden = true; }
+  }
   function start() {
     document.querySelectorAll("[data-map]").forEach(function (element) {
       var setup = modes[element.dataset.map];
-      if (setup && !element.classList.contains("leaflet-container")) { setup(element); }
+      if (setup && !element.classList.contains("leaflet-container")) {
+        reveal(element);
+        setup(element);
+      }
     });
   }
   if (document.readyState === "loading") {
