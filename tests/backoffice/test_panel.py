@@ -164,6 +164,35 @@ def test_accessibility_statement_is_edited_in_the_panel(client: Client, tenant: 
     assert "Fundacja" in client.get("/deklaracja-dostepnosci/").content.decode()
 
 
+@pytest.mark.parametrize(
+    ("dates", "field"),
+    [
+        ({"prepared_on": "2099-03-20", "reviewed_on": "2099-04-01"}, "prepared_on"),
+        ({"prepared_on": "2026-03-20", "reviewed_on": "2026-01-10"}, "reviewed_on"),
+        ({"prepared_on": "2026-03-20", "reviewed_on": "2099-01-10"}, "reviewed_on"),
+    ],
+)
+def test_accessibility_statement_dates_must_be_possible(
+    client: Client, tenant: Tenant, dates: dict[str, str], field: str
+) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    data = {
+        "published_on": "2026-01-15",
+        "updated_on": "2026-11-01",
+        "status": "partial",
+        "assessment_method": "self",
+        "contact_person": "Jan",
+        "contact_email": "a@nadrzecze.example",
+        "contact_phone": "61 000",
+        "architectural_accessibility": "Podjazd.",
+        **dates,
+    }
+    response = client.post("/panel/strony-prawne/deklaracja-dostepnosci/", data)
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert response.context["form"]["contact_person"].value() == "Jan"
+
+
 def test_audit_log_shows_this_tenants_entries_only(
     client: Client, tenant: Tenant, other_tenant: Tenant
 ) -> None:
