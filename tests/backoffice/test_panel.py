@@ -243,6 +243,21 @@ def test_dashboard_counts_use_polish_plural_forms(client: Client, tenant: Tenant
     assert '<span class="stat">1</span> pracownik' in html
 
 
+def test_the_panel_home_counts_the_people_that_people_and_roles_lists(
+    client: Client, tenant: Tenant
+) -> None:
+    """Someone who only signed in here, without joining, is in neither (it said 30 beside 6)."""
+    from tests.factories import MembershipFactory, UserFactory
+
+    client.force_login(member(tenant, Role.ADMIN))
+    member(tenant)
+    MembershipFactory(tenant=tenant, user=UserFactory(), terms_accepted_at=None)
+    listed = client.get("/panel/osoby/").context["page"].paginator.count
+    html = " ".join(client.get("/panel/").content.decode().split())
+    assert listed == 2
+    assert f'<span class="stat">{listed}</span> osoby z kontem' in html
+
+
 def test_audit_log_speaks_the_officials_language(client: Client, tenant: Tenant) -> None:
     admin = member(tenant, Role.ADMIN)
     target = Membership.objects.get(user=member(tenant))
