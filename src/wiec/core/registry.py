@@ -2,7 +2,8 @@
 
 Modules register in their `AppConfig.ready()`:
 - `nav_items`: links in the main navigation (only pages that exist get a link);
-- `panel_items`: tiles on the officials' panel dashboard and its side navigation;
+- `panel_items`: tiles on the officials' panel dashboard and its side navigation, each with
+  further links (`PanelLink`) shown only to the roles that may open them;
 - `process_providers`: active participation processes for the home page;
 - `personal_data_exporters` / `personal_data_erasers`: the RODO "download my data" and
   "delete my account" contributions of every module;
@@ -37,14 +38,26 @@ class NavItem:
 
 
 @dataclass(frozen=True)
+class PanelLink:
+    """A further page a panel tile links to, shown only to whom `allowed(user, tenant)`."""
+
+    label: Label
+    url_name: str
+    allowed: Callable[[Any, Any], bool]
+
+
+@dataclass(frozen=True)
 class PanelItem:
     key: str
     label: Label
     description: Label
+    """What the tile's own page does, for everyone who sees the tile: a page that only some
+    of them may open belongs in `links`, not here."""
     url_name: str
     allowed: Callable[[Any, Any], bool]
     """`allowed(user, tenant)`: whether the tile and its link show for this person."""
     order: int = 100
+    links: tuple[PanelLink, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -243,7 +243,7 @@ class PollForm(forms.Form):
     def _as_text(self, name: str, value: Any) -> str:
         field = self.fields[name]
         if isinstance(value, datetime):
-            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+            return date_format(value.astimezone(timezone.get_current_timezone()), "DATETIME_FORMAT")
         if name == "districts":
             return ", ".join(str(d) for d in value or ()) or "–"
         if name == "minimum_age":

@@ -54,7 +54,7 @@ class VerificationConfig(AppConfig):
 
     def ready(self) -> None:
         from wiec.core.periodic import PeriodicJob, jobs
-        from wiec.core.registry import AuditAction, PanelItem, registry
+        from wiec.core.registry import AuditAction, PanelItem, PanelLink, registry
         from wiec.verification import actions, permissions, personal_data
 
         jobs.register(
@@ -70,10 +70,17 @@ class VerificationConfig(AppConfig):
             PanelItem(
                 key="verification",
                 label=_("Verification of residents"),
-                description=_("How residents prove they live here; the voter register."),
+                description=_("Who has proved that they live here, and how."),
                 url_name="verification_staff:overview",
                 allowed=permissions.can_view_verifications,
                 order=60,
+                links=(
+                    PanelLink(
+                        _("Voter register"),
+                        "verification_staff:register",
+                        permissions.can_manage_verification,
+                    ),
+                ),
             )
         )
         registry.add_audit_actions(

@@ -21,6 +21,11 @@ def allowed_panel_items(request: Any) -> list[dict[str, Any]]:
                     "description": item.description,
                     "url": url,
                     "current": request.path.startswith(url),
+                    "links": [
+                        {"label": link.label, "url": reverse(link.url_name)}
+                        for link in item.links
+                        if link.allowed(request.user, request.tenant)
+                    ],
                 }
             )
     return items
