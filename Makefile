@@ -49,7 +49,7 @@ demo: $(VENV)/.installed compile-messages
 	WIEC_DEMO_PORT=$(PORT) $(BIN)/wiec demo
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/ – press Ctrl+C to stop."
-	$(BIN)/wiec runserver $(HOST):$(PORT)
+	WIEC_DEMO_PORT=$(PORT) $(BIN)/wiec runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev compile-messages lint lint-imports typecheck check-migrations pytest
 

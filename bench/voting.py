@@ -65,6 +65,7 @@ def environment(static_root: str) -> dict[str, str]:
         "LOG_LEVEL": "WARNING",
         "STATIC_ROOT": static_root,
         "TASKS_BACKEND": "immediate",
+        "WIEC_MAIL_TO_LOG": "true",  # production refuses to start without EMAIL_HOST otherwise
         "DJANGO_SETTINGS_MODULE": "wiec.settings",
     }
 

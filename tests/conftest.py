@@ -16,10 +16,10 @@ from django.utils import timezone, translation
 from pytest_django.fixtures import Settings
 
 import wiec
+from tests.cast import Cast, cast
 from tests.factories import TenantFactory
+from wiec.core.process_caches import reset_all
 from wiec.tenants.models import Tenant
-from wiec.tenants.queries import forget_tenants
-from wiec.verification.queries import forget_salts
 
 _WIEC_SOURCE = str(Path(wiec.__file__).parent)
 
@@ -98,12 +98,10 @@ def _fresh_cache() -> Iterator[None]:
     """Rate limits live in the cache, tenants and verification salts in per-process ones:
     every test starts with none (SQLite may give the next test's tenant the same id)."""
     cache.clear()
-    forget_tenants()
-    forget_salts()
+    reset_all()
     yield
     cache.clear()
-    forget_tenants()
-    forget_salts()
+    reset_all()
 
 
 @pytest.fixture
@@ -172,3 +170,10 @@ def client_for(tenant: Tenant, **kwargs: object) -> Client:
 @pytest.fixture
 def client(tenant: Tenant) -> Client:
     return client_for(tenant)
+
+
+@pytest.fixture
+def people(tenant: Tenant, other_tenant: Tenant) -> Cast:
+    """The fixed cast (tests/cast.py): resident, verified, moderator, official, admin, blocked,
+    and a verified resident of the other municipality."""
+    return cast(tenant, other_tenant)

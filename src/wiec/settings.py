@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
@@ -162,7 +163,15 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits, cached polls and unread counts must be shared by every worker process: a
+# per-process cache lets each worker count its own limits and show its own stale poll. So
+# production needs Redis or the database cache (`wiec migrate` creates its table); the
+# per-process cache is for DEBUG only.
 REDIS_URL = env_str("REDIS_URL", "")
+WIEC_DATABASE_CACHE = env_bool("WIEC_DATABASE_CACHE", default=False)
+if REDIS_URL and WIEC_DATABASE_CACHE:
+    raise ImproperlyConfigured("Set REDIS_URL or WIEC_DATABASE_CACHE, not both.")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -172,9 +181,27 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
+elif WIEC_DATABASE_CACHE:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "wiec_cache",
+            "KEY_PREFIX": "wiec",
+            # Rate limits keep a few keys per person and address: Django's default of 300
+            # entries would cull (forget) counts within minutes on a busy day.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+else:
+    raise ImproperlyConfigured(
+        "No shared cache. Production (DEBUG off) refuses to start with a cache of its own in "
+        "each worker process (rate limits and cached polls would differ between workers): set "
+        "REDIS_URL (e.g. redis://127.0.0.1:6379/0) or WIEC_DATABASE_CACHE=true."
+    )
 
 TASKS = {
     "default": {
@@ -275,7 +302,17 @@ if not DEBUG:
 
 # --- e-mail -------------------------------------------------------------------------------
 # Django 6.1 mailers: SMTP when EMAIL_HOST is set, else the console (the demo prints mails).
+# The console writes whole mails, password-reset links and confirmation keys included, to the
+# log: production (DEBUG off) refuses to start without EMAIL_HOST unless WIEC_MAIL_TO_LOG says
+# that this is wanted.
 _email_host = env_str("EMAIL_HOST", "")
+WIEC_MAIL_TO_LOG = env_bool("WIEC_MAIL_TO_LOG", default=DEBUG)
+if not _email_host and not WIEC_MAIL_TO_LOG:
+    raise ImproperlyConfigured(
+        "EMAIL_HOST is not set. Without it every e-mail, with its password-reset links and "
+        "confirmation keys, would be written to the log; set EMAIL_HOST (the SMTP server), or "
+        "WIEC_MAIL_TO_LOG=true if the log is really where mail should go."
+    )
 if _email_host:
     _use_tls = env_bool("EMAIL_USE_TLS", default=True)
     _use_ssl = env_bool("EMAIL_USE_SSL", default=False)
@@ -346,11 +383,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 WIEC_DEFAULT_TENANT = env_str("WIEC_DEFAULT_TENANT", "")
 # Platform operators must use two-factor authentication in Django's admin (production default).
 WIEC_OPERATOR_MFA = env_bool("WIEC_OPERATOR_MFA", default=not DEBUG)
-# Delivery of one-time verification codes (wiec.verification.senders): e-mail and the log.
-WIEC_CODE_SENDER = env_str("WIEC_CODE_SENDER", "wiec.verification.senders.DefaultSender")
+# Delivery of one-time verification codes (wiec.verification.senders): the default e-mails
+# them and never logs a text message's code; the demo's (DEBUG) writes text messages to the log.
+WIEC_CODE_SENDER = env_str(
+    "WIEC_CODE_SENDER",
+    "wiec.verification.senders.LogSender" if DEBUG else "wiec.verification.senders.DefaultSender",
+)
 # How long each app process reuses a tenant looked up by host name (a change made in another
 # process shows after at most this long; 0 looks it up on every request).
 WIEC_TENANT_CACHE_SECONDS = env_int("WIEC_TENANT_CACHE_SECONDS", default=30, minimum=0)
+# An open vote without a `wiec mix_ballots` run for this many minutes gets a warning in the
+# panel and in `wiec check --deploy` (schedule the command every 5 minutes).
+WIEC_MIX_BALLOTS_INTERVAL = env_int("WIEC_MIX_BALLOTS_INTERVAL", default=15, minimum=1)
 # Port printed in the demo's addresses.
 WIEC_DEMO_PORT = env_int("WIEC_DEMO_PORT", default=8000, minimum=1)
 

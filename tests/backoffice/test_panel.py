@@ -164,6 +164,35 @@ def test_accessibility_statement_is_edited_in_the_panel(client: Client, tenant: 
     assert "Fundacja" in client.get("/deklaracja-dostepnosci/").content.decode()
 
 
+@pytest.mark.parametrize(
+    ("dates", "field"),
+    [
+        ({"prepared_on": "2099-03-20", "reviewed_on": "2099-04-01"}, "prepared_on"),
+        ({"prepared_on": "2026-03-20", "reviewed_on": "2026-01-10"}, "reviewed_on"),
+        ({"prepared_on": "2026-03-20", "reviewed_on": "2099-01-10"}, "reviewed_on"),
+    ],
+)
+def test_accessibility_statement_dates_must_be_possible(
+    client: Client, tenant: Tenant, dates: dict[str, str], field: str
+) -> None:
+    client.force_login(member(tenant, Role.ADMIN))
+    data = {
+        "published_on": "2026-01-15",
+        "updated_on": "2026-11-01",
+        "status": "partial",
+        "assessment_method": "self",
+        "contact_person": "Jan",
+        "contact_email": "a@nadrzecze.example",
+        "contact_phone": "61 000",
+        "architectural_accessibility": "Podjazd.",
+        **dates,
+    }
+    response = client.post("/panel/strony-prawne/deklaracja-dostepnosci/", data)
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert response.context["form"]["contact_person"].value() == "Jan"
+
+
 def test_audit_log_shows_this_tenants_entries_only(
     client: Client, tenant: Tenant, other_tenant: Tenant
 ) -> None:
@@ -212,6 +241,21 @@ def test_dashboard_counts_use_polish_plural_forms(client: Client, tenant: Tenant
     html = " ".join(client.get("/panel/").content.decode().split())
     assert '<span class="stat">5</span> osób z kontem' in html
     assert '<span class="stat">1</span> pracownik' in html
+
+
+def test_the_panel_home_counts_the_people_that_people_and_roles_lists(
+    client: Client, tenant: Tenant
+) -> None:
+    """Someone who only signed in here, without joining, is in neither (it said 30 beside 6)."""
+    from tests.factories import MembershipFactory, UserFactory
+
+    client.force_login(member(tenant, Role.ADMIN))
+    member(tenant)
+    MembershipFactory(tenant=tenant, user=UserFactory(), terms_accepted_at=None)
+    listed = client.get("/panel/osoby/").context["page"].paginator.count
+    html = " ".join(client.get("/panel/").content.decode().split())
+    assert listed == 2
+    assert f'<span class="stat">{listed}</span> osoby z kontem' in html
 
 
 def test_audit_log_speaks_the_officials_language(client: Client, tenant: Tenant) -> None:

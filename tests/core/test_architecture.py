@@ -2,7 +2,8 @@
 
 - ORM writes only in `actions.py` modules (and a short list of named exceptions below);
 - no clock in domain code: only the edge of the system (views, commands, tasks, ...) reads it;
-- every `select_for_update()` is `no_key=True` or says on its line, or the line above, why not.
+- every `select_for_update()` is `no_key=True` or says on its line, or the line above, why not;
+- no file storage I/O inside `transaction.atomic()`.
 
 The dependency order is checked separately by import-linter (`make lint-imports`).
 """
@@ -73,6 +74,8 @@ CLOCK_EDGES: dict[str, str] = {
     "*/management/commands/*.py": "commands are run by a person or by cron",
     "*/tasks.py": "task entry points run later, on their own clock",
     "*/admin.py": "Django admin actions are views",
+    "*/templatetags/*.py": "a tag renders during a request, like the view that called it",
+    "*/checks.py": "system checks run when `wiec check` (a command) runs",
     "accounts/adapter.py": "allauth's hooks are views",
     "core/ratelimit.py": "request rate limits, keyed by the wall clock (tests pass now=)",
     "demo/build.py": "the demo's entry point picks the demo's 'now'",
@@ -202,6 +205,43 @@ def unexplained_row_locks() -> list[Finding]:
     return found
 
 
+def _is_atomic(item: ast.withitem) -> bool:
+    expr = item.context_expr
+    func = expr.func if isinstance(expr, ast.Call) else expr
+    return isinstance(func, ast.Attribute) and func.attr == "atomic"
+
+
+def is_storage_io(call: ast.Call) -> bool:
+    """`field.save(name, content)` (a FieldFile writing its file) or `<...>storage.<verb>(...)`."""
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return False
+    if func.attr == "save" and len(call.args) >= 2:
+        return True
+    receiver = func.value
+    name = receiver.attr if isinstance(receiver, ast.Attribute) else getattr(receiver, "id", "")
+    return name.endswith("storage") and func.attr in {"save", "delete", "open"}
+
+
+def storage_io_in_transactions() -> list[Finding]:
+    """Storage calls written inside `with transaction.atomic():` (lambdas, which on_commit runs
+    later, excepted)."""
+    found = []
+    for rel, tree, _lines in source_files():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.With) and any(map(_is_atomic, node.items))):
+                continue
+            pending: list[ast.AST] = list(node.body)
+            while pending:
+                child = pending.pop()
+                if isinstance(child, ast.Lambda):
+                    continue
+                if isinstance(child, ast.Call) and is_storage_io(child):
+                    found.append(Finding(rel, child.lineno, "atomic()", ast.unparse(child)[:100]))
+                pending.extend(ast.iter_child_nodes(child))
+    return found
+
+
 def test_orm_writes_only_in_actions() -> None:
     found = orm_writes_outside_actions()
     assert not found, "ORM writes outside actions.py (move them into an action):\n" + "\n".join(
@@ -222,6 +262,13 @@ def test_every_plain_row_lock_says_why() -> None:
         "select_for_update() without no_key=True and without a comment on its line or the "
         "line above saying why FOR UPDATE is needed:\n" + "\n".join(map(str, found))
     )
+
+
+def test_no_file_storage_io_inside_a_transaction() -> None:
+    """Storage may be slow (S3); a transaction, and the row locks it holds, must not wait on it.
+    Write files before the transaction and delete them in `transaction.on_commit`."""
+    found = storage_io_in_transactions()
+    assert not found, "File storage I/O inside transaction.atomic():\n" + "\n".join(map(str, found))
 
 
 def test_every_exception_names_a_file_that_exists() -> None:
@@ -255,6 +302,22 @@ def test_write_detector(code: str, writes: bool) -> None:
     call = ast.parse(code, mode="eval").body
     assert isinstance(call, ast.Call)
     assert is_orm_write(call) is writes
+
+
+@pytest.mark.parametrize(
+    ("code", "io"),
+    [
+        ("item.image.save('photo.jpg', ContentFile(data), save=False)", True),
+        ("field.storage.delete(field.name)", True),
+        ("default_storage.save(name, content)", True),
+        ("item.save()", False),
+        ("image.save(out)", False),
+    ],
+)
+def test_storage_detector(code: str, io: bool) -> None:
+    call = ast.parse(code, mode="eval").body
+    assert isinstance(call, ast.Call)
+    assert is_storage_io(call) is io
 
 
 @pytest.mark.parametrize(

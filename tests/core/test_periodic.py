@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
@@ -9,11 +10,14 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection, connections
 from django.utils import timezone
 
 from tests.factories import member
 from tests.voting.factories import make_poll, pesel, resident, vote_as
+from wiec.core import actions as core_actions
 from wiec.core import periodic
+from wiec.core.models import PeriodicRun
 from wiec.tenants.models import Tenant
 from wiec.verification import actions as verification_actions
 from wiec.verification import queries as verification_queries
@@ -83,6 +87,24 @@ def test_run_periodic_runs_each_due_job_once_per_interval(tenant: Tenant) -> Non
 
 
 @pytest.mark.django_db
+def test_each_job_is_due_again_after_its_interval() -> None:
+    start = timezone.now()
+
+    def ran(after: timedelta) -> list[str]:
+        return [o.job.key for o in periodic.run_due(at=start + after) if o.ran]
+
+    assert ran(timedelta(0)) == sorted(SCHEDULE)  # never run: due at once
+    assert ran(timedelta(minutes=1)) == []
+    # A timer firing a few seconds early still counts as on time.
+    assert ran(timedelta(minutes=5) - timedelta(seconds=5)) == ["voting.mix_ballots"]
+    assert ran(timedelta(minutes=6)) == []
+    assert ran(timedelta(days=1)) == sorted(SCHEDULE)
+    assert PeriodicRun.objects.get(key="voting.mix_ballots").due_at == start + timedelta(
+        days=1, minutes=5
+    )
+
+
+@pytest.mark.django_db
 def test_a_failing_job_is_reported_retried_next_tick_and_does_not_stop_the_others(
     tenant: Tenant, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -99,7 +121,8 @@ def test_a_failing_job_is_reported_retried_next_tick_and_does_not_stop_the_other
         call_command("run_periodic", stdout=out, stderr=err)
     assert "voting.mix_ballots: failed" in err.getvalue()
     assert "verification.purge_verifications: Deleted" in out.getvalue()
-    # The failed job's claim was released, so the next tick tries it again; the other waits.
+    assert PeriodicRun.objects.get(key=job.key).last_failed
+    # The failed job is due again, so the next tick tries it; the other one waits.
     assert [o.job.key for o in periodic.run_due(at=timezone.now()) if o.ran] == [job.key]
 
 
@@ -112,3 +135,36 @@ def test_list_names_every_job() -> None:
     out = _run("--list")
     for key in SCHEDULE:
         assert key in out
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite serialises writers, so no race can occur",
+)
+@pytest.mark.parametrize("first_run", [True, False])
+def test_of_servers_claiming_at_once_exactly_one_runs_the_job(first_run: bool) -> None:
+    start = timezone.now()
+    if not first_run:
+        PeriodicRun.objects.create(key="race.job", due_at=start - timedelta(minutes=1))
+    barrier = threading.Barrier(6)
+    claims: list[bool] = []
+    lock = threading.Lock()
+
+    def server() -> None:
+        try:
+            barrier.wait()
+            claimed = core_actions.claim_periodic_run(
+                key="race.job", every=timedelta(minutes=5), grace=timedelta(seconds=30), at=start
+            )
+            with lock:
+                claims.append(claimed)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=server) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(claims) == [False] * 5 + [True]

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import re
+import subprocess
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -73,3 +76,19 @@ def test_demo_accounts_can_log_in(host: str, email: str) -> None:
     response = client.post("/konto/login/", {"login": email, "password": DEMO_PASSWORD})
     assert response.status_code == 302
     assert client.get("/konto/profil/").status_code == 200
+
+
+def test_make_demo_gives_its_port_to_the_server_too() -> None:
+    """Links in notification e-mails are built by the serving process, from WIEC_DEMO_PORT:
+    `make demo PORT=…` must give the port to the server as well as to `wiec demo`."""
+    root = Path(__file__).resolve().parents[2]
+    planned = subprocess.run(
+        ["make", "-n", "demo", "PORT=8123"],  # noqa: S607 - make from PATH, as a developer runs it
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    served = [line for line in planned if re.search(r"wiec (demo|runserver)\b", line)]
+    assert len(served) == 2
+    assert all("WIEC_DEMO_PORT=8123" in line for line in served)

@@ -47,6 +47,13 @@ class Walk:
         self.page = page
         self.base = base
         self.checked: set[str] = set()
+        # A button with data-confirm asks first; the person says yes, and the question is kept.
+        self.dialogs: list[str] = []
+        page.on("dialog", self._confirm)
+
+    def _confirm(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.accept()
 
     def start(self, path: str = "/") -> None:
         self.page.goto(self.base + path)
@@ -84,8 +91,8 @@ class Walk:
 
     def form(self, button: str) -> Any:
         """The form in <main> whose submit button is named `button`."""
-        main = self.page.locator("main")
-        return main.locator("form", has=main.get_by_role("button", name=button, exact=True))
+        button_named = self.page.get_by_role("button", name=button, exact=True)
+        return self.page.locator("main form", has=button_named)
 
     def log_in(self, email: str, password: str = DEMO_PASSWORD) -> None:
         """From any page: the header's log-in link, the form, back where the person was."""

@@ -95,3 +95,149 @@ def test_a_resident_proposes_comments_supports_and_votes(page: Any, demo: Any, s
     walk.link("Sondy", within="nav")
     walk.link("Godziny otwarcia świetlicy wiejskiej")
     assert page.get_by_role("button", name="Oddaję głos").count() == 0
+
+
+def _local(moment: Any) -> str:
+    from django.utils import timezone
+
+    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_an_official_runs_a_poll_from_creation_to_results(
+    page: Any, demo: Any, site: Any, monkeypatch: Any
+) -> None:
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from wiec.verification.pesel import encode
+
+    real_now = timezone.now
+    starts = real_now() + timedelta(hours=2)
+    walk = _walk(page, site)
+    walk.start("/")
+    walk.log_in("urzednik@nadrzecze.example")
+    walk.link("Panel urzędu", within="header")
+    walk.link("Sondy", within="main")
+    walk.link("Nowa sonda")
+    page.locator("#id_title").fill("Nazwa nowego parku")
+    page.locator("#id_description").fill("Jak nazwać park nad rzeką?")
+    page.locator("#id_starts_at").fill(_local(starts))
+    page.locator("#id_ends_at").fill(_local(starts + timedelta(days=7)))
+    page.get_by_label("zweryfikowani mieszkańcy", exact=True).check()
+    page.get_by_label("na bieżąco, w trakcie głosowania").check()
+    walk.button("Zapisz sondę")
+    assert page.locator("h1").inner_text() == "Nazwa nowego parku"
+    poll_url = page.url
+
+    walk.link("Dodaj pytanie")
+    page.locator("#id_text").fill("Jak nazwać park?")
+    page.locator("#id_options").fill("Park Nadrzeczny\nPark Olszynka\nPark Łęgi")
+    walk.button("Zapisz pytanie")
+    assert page.url == poll_url, page.locator("main").inner_text()
+    walk.link("Dodaj pytanie")
+    page.locator("#id_text").fill("Co powinno w nim stanąć?")
+    page.get_by_label("kilka odpowiedzi").check()
+    page.locator("#id_max_choices").fill("2")
+    page.locator("#id_options").fill("ławki\nplac zabaw\nsiłownia\ntoaleta")
+    walk.button("Zapisz pytanie")
+    assert page.url == poll_url, page.locator("main").inner_text()
+    # A typo noticed: the question's own edit link.
+    question = page.locator("main section", has_text="Jak nazwać park?")
+    walk.click(question.get_by_role("link", name="Edytuj"), "edit the first question")
+    page.locator("#id_text").fill("Jak nazwać nowy park?")
+    walk.button("Zapisz pytanie")
+    assert "Jak nazwać nowy park?" in page.locator("main").inner_text()
+
+    page.locator("#id_is_published").check()
+    walk.button("Zapisz sondę")
+    assert "Sonda została zapisana" in walk.message()
+    # Voting starts: the clock of the site (same process as the test) moves past the start.
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(hours=3))
+
+    walk.link("Sondy", within="nav.panel-nav")
+    walk.link("Nazwa nowego parku")
+    walk.link("Wprowadź karty papierowe")
+    page.locator("#id_pesel").fill(encode(date(1975, 3, 14), 123, female=True))
+    main = page.locator("main")
+    main.get_by_label("Park Olszynka").check()
+    main.get_by_label("ławki").check()
+    main.get_by_label("toaleta").check()
+    walk.button("Policz tę kartę")
+    assert "Karta papierowa została policzona" in walk.message()
+    walk.link("Wróć do sondy")
+    walk.button("Zamknij sondę")
+    assert walk.dialogs == ["Zamknąć tę sondę na stałe?"]
+    assert "wyniki są ostateczne" in walk.message()
+    assert page.get_by_role("button", name="Zamknij sondę").count() == 0
+
+    walk.link("Wyniki")
+    results = page.locator("main").inner_text()
+    assert "Park Olszynka" in results
+    assert "Jak nazwać nowy park?" in results
+
+
+def test_a_moderator_sees_a_report_hides_and_restores(page: Any, demo: Any, site: Any) -> None:
+    walk = _walk(page, site)
+    walk.start("/")
+    # A resident reports someone else's idea...
+    walk.log_in("mieszkaniec@nadrzecze.example")
+    walk.link("Pomysły", within="nav")
+    card = page.locator("#idea-results .idea-card__title a").first
+    title = card.inner_text()
+    walk.click(card, "an idea from the list")
+    walk.link("Zgłoś ten pomysł", exact=False)
+    page.get_by_label("Co jest nie tak?", exact=False).select_option(index=2)
+    page.get_by_label("Szczegóły", exact=False).fill("To nie jest sprawa gminy.")
+    walk.button("Wyślij zgłoszenie")
+    assert "Dziękujemy" in walk.message()
+    walk.button("Wyloguj się", within="header")
+
+    # ...and the moderator finds it in the queue.
+    walk.log_in("moderator@nadrzecze.example")
+    walk.link("Panel urzędu", within="header")
+    walk.link("Moderacja", within="main")
+    queue = page.locator("main table")
+    walk.click(queue.get_by_role("link", name=title, exact=False), "the reported idea")
+    assert "To nie jest sprawa gminy." in page.locator("main").inner_text()
+    walk.form("Ukryj").get_by_label("Powód", exact=False).fill("Sprawdzamy zgłoszenie.")
+    walk.button("Ukryj")
+    assert "Treść została ukryta" in walk.message()
+    assert "ukryte: Sprawdzamy zgłoszenie." in page.locator("main").inner_text()
+
+    walk.link("Moderacja", within="nav.panel-nav")
+    recent = page.locator("main section", has_text="Ostatnio ukryte")
+    walk.click(recent.get_by_role("link", name=title, exact=False), "the hidden idea")
+    walk.form("Przywróć").get_by_label("Powód", exact=False).fill("Zgłoszenie niezasadne.")
+    walk.button("Przywróć")
+    assert "widoczne dla wszystkich" in page.locator("main").inner_text()
+    walk.link("Pomysły", within="nav")
+    walk.link(title)
+
+
+def test_an_administrator_gives_a_role_and_changes_a_setting(
+    page: Any, demo: Any, site: Any
+) -> None:
+    walk = _walk(page, site)
+    walk.start("/")
+    walk.log_in("admin@nadrzecze.example")
+    walk.link("Panel urzędu", within="header")
+    walk.link("Osoby i role", within="main")
+    row = page.locator("main tr", has_text="mieszkaniec@nadrzecze.example")
+    walk.click(row.get_by_role("link", name="Zmień rolę"), "a person's role")
+    page.get_by_label("Rola", exact=True).select_option(label="moderator")
+    walk.button("Zapisz rolę")
+    row = page.locator("main tr", has_text="mieszkaniec@nadrzecze.example")
+    assert "moderator" in row.inner_text()
+
+    walk.link("Pomysły: ustawienia", within="nav.panel-nav")
+    page.get_by_label("Wstęp", exact=False).fill("Czekamy na **Wasze** pomysły do końca roku.")
+    walk.button("Zapisz ustawienia")
+    walk.link("Pomysły", within="nav")
+    assert page.locator("main strong", has_text="Wasze").count() == 1
+    walk.button("Wyloguj się", within="header")
+
+    # The new moderator now has the panel, with moderation in it.
+    walk.log_in("mieszkaniec@nadrzecze.example")
+    walk.link("Panel urzędu", within="header")
+    walk.link("Moderacja", within="main")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core import mail
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone
 
 from tests.factories import member
@@ -269,3 +270,39 @@ def test_photos_that_lose_the_race_for_the_last_slots_are_refused_and_removed(
         actions.add_photos(idea=idea, photos=[_photo()], at=at("2026-05-01 10:00"))
     assert IdeaPhoto.objects.filter(idea=idea).count() == MAX_PHOTOS
     assert _files_in(settings.PRIVATE_MEDIA_ROOT) == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite serialises writers, so no race can occur",
+)
+def test_two_uploads_at_once_never_give_an_idea_more_than_five_photos(
+    tenant: Tenant, settings: Any
+) -> None:
+    idea = IdeaFactory(tenant=tenant)
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def upload() -> None:
+        try:
+            photos = [_photo()] * 3
+            barrier.wait()
+            actions.add_photos(idea=idea, photos=photos, at=at("2026-05-01 10:00"))
+            outcome = "stored"
+        except actions.TooManyPhotosError:
+            outcome = "refused"
+        finally:
+            connections.close_all()
+        with lock:
+            outcomes.append(outcome)
+
+    threads = [threading.Thread(target=upload) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["refused", "stored"]
+    assert IdeaPhoto.objects.filter(idea=idea).count() == 3
+    assert len(_files_in(settings.PRIVATE_MEDIA_ROOT)) == 6  # the refused upload's are gone

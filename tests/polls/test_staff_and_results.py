@@ -308,7 +308,7 @@ def test_closing_freezes_and_publishes_final_results(tenant: Tenant) -> None:
     rows = list(
         csv.reader(io.StringIO(public.get(f"/sondy/{poll.pk}/wyniki.csv").content.decode()))
     )
-    assert rows[0] == ["question", "option", "votes", "share_of_ballots"]
+    assert rows[0] == ["Pytanie", "Odpowiedź", "Głosy", "Odsetek kart"]
     assert rows[1] == ["Gdzie?", "park", "2", "0.6667"]
     # Frozen: nothing more may be cast or closed again.
     assert staff.post(f"/panel/sondy/{poll.pk}/zamknij/").status_code == 302
@@ -439,3 +439,79 @@ def test_the_results_csv_neutralises_formulas_in_question_and_option_texts(
     assert rows[1][0] == "'" + question.text
     assert [row[1] for row in rows[1:4]] == ["'+park", "'-2+3", "'@SUM(A1:A9)"]
     assert [row[2] for row in rows[1:4]] == ["1", "0", "0"]
+
+
+def settings_form_html(response: Any) -> str:
+    """The settings form of the panel's poll page (empty when there is none)."""
+    html = response.content.decode()
+    start = html.find('<form method="post" class="form"')
+    return html[start : html.index("</form>", start)] if start != -1 else ""
+
+
+def test_a_scheduled_poll_has_every_setting_as_a_field(tenant: Tenant) -> None:
+    poll = make_poll(tenant, starts_at=NOW + timedelta(days=1), ends_at=NOW + timedelta(days=3))
+    form = settings_form_html(staff_client(tenant).get(f"/panel/sondy/{poll.pk}/"))
+    for name in ["title", "starts_at", "ends_at", "eligibility", "minimum_age", "is_published"]:
+        assert f'name="{name}"' in form, name
+
+
+def test_an_open_poll_shows_what_can_no_longer_change_as_text(tenant: Tenant) -> None:
+    poll = make_poll(tenant)  # open since yesterday
+    response = staff_client(tenant).get(f"/panel/sondy/{poll.pk}/")
+    form = settings_form_html(response)
+    for name in ["starts_at", "eligibility", "districts", "minimum_age"]:
+        assert f'name="{name}"' not in form, name
+    for name in ["title", "ends_at", "results_visibility", "is_published"]:
+        assert f'name="{name}"' in form, name
+    html = response.content.decode()
+    frozen = html[html.index('<dl class="meta-list frozen-settings">') :]
+    frozen = frozen[: frozen.index("</dl>")]
+    assert "Początek głosowania" in frozen
+    assert "14.06.2026" in frozen or "14 czerwca 2026" in frozen
+    assert "zweryfikowani mieszkańcy" in frozen
+    assert "Zapisz sondę" in form
+
+
+def test_an_ended_poll_no_longer_offers_its_end(tenant: Tenant) -> None:
+    poll = make_poll(tenant, starts_at=NOW - timedelta(days=3), ends_at=NOW - timedelta(hours=1))
+    form = settings_form_html(staff_client(tenant).get(f"/panel/sondy/{poll.pk}/"))
+    assert 'name="ends_at"' not in form
+    assert 'name="title"' in form
+
+
+def test_saving_an_open_poll_needs_only_what_can_still_change(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    response = staff_client(tenant).post(
+        f"/panel/sondy/{poll.pk}/",
+        {
+            "title": "Nowy tytuł",
+            "description": "",
+            "ends_at": "2026-06-25T12:00",
+            "results_visibility": "live",
+            "is_published": "on",
+        },
+    )
+    assert response.status_code == 302
+    poll.refresh_from_db()
+    poll.box.refresh_from_db()
+    assert poll.title == "Nowy tytuł"
+    assert poll.eligibility == Eligibility.RESIDENTS
+    assert poll.box.ends_at.astimezone(NOW.tzinfo).strftime("%Y-%m-%d %H:%M") == "2026-06-25 12:00"
+
+
+def test_a_closed_poll_shows_its_settings_as_text_and_cannot_be_saved(tenant: Tenant) -> None:
+    poll = make_poll(tenant)
+    client = staff_client(tenant)
+    client.post(f"/panel/sondy/{poll.pk}/zamknij/")
+    response = client.get(f"/panel/sondy/{poll.pk}/")
+    assert settings_form_html(response) == ""
+    html = response.content.decode()
+    assert "Zapisz sondę" not in html
+    assert '<dl class="meta-list frozen-settings">' in html
+    assert "Nowy plac zabaw" in html
+    changes = AuditEntry.objects.count()
+    response = client.post(f"/panel/sondy/{poll.pk}/", poll_values(title="Po zamknięciu"))
+    assert response.status_code == 302
+    poll.refresh_from_db()
+    assert poll.title == "Nowy plac zabaw"
+    assert AuditEntry.objects.count() == changes

@@ -196,3 +196,40 @@ def test_repeating_an_answer_is_refused_where_any_number_may_be_chosen(tenant: T
     assert response.status_code == 400
     assert f"q{q2.pk}" in response.context["form"].errors
     assert nothing_stored()
+
+
+def _read_only_ballot(page: Any, poll: Poll) -> None:
+    """The page shows every question and option of the poll as text, with no ballot inputs."""
+    html = page.content.decode()
+    for question in poll.questions.all():
+        assert question.text in html
+        for option in question.options.all():
+            assert f"<li>{option.text}</li>" in html
+        assert f'name="q{question.pk}"' not in html
+    assert 'name="box"' not in html
+
+
+@pytest.mark.parametrize("who", ["anonymous", "not joined", "unverified", "voted", "upcoming"])
+def test_people_who_cannot_vote_still_see_what_is_asked(tenant: Tenant, who: str) -> None:
+    from tests.factories import UserFactory
+
+    upcoming = who == "upcoming"
+    poll = make_poll(
+        tenant,
+        starts_at=NOW + timedelta(days=1) if upcoming else None,
+        ends_at=NOW + timedelta(days=5) if upcoming else None,
+    )
+    client = client_for(tenant)
+    if who == "not joined":
+        client.force_login(UserFactory())
+    elif who == "unverified":
+        client.force_login(member(tenant))
+    elif who == "voted":
+        voter = resident(tenant)
+        client.force_login(voter)
+        assert client.post(f"/sondy/{poll.pk}/", form_data(poll)).status_code == 200
+    page = client.get(f"/sondy/{poll.pk}/")
+    assert page.status_code == 200
+    _read_only_ballot(page, poll)
+    if who == "anonymous":
+        assert f'href="/konto/login/?next=/sondy/{poll.pk}/"' in page.content.decode()

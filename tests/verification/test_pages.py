@@ -98,6 +98,64 @@ def test_second_account_gets_the_office_contact(tenant: Tenant) -> None:
     assert Verification.objects.count() == 1
 
 
+def test_a_pesel_of_another_account_gets_the_answer_of_one_not_in_the_register(
+    tenant: Tenant,
+) -> None:
+    """The form must not tell that a PESEL already verifies an account (accounts are free: a
+    stranger could test whose PESEL is here); the office learns of it from the audit log."""
+    from wiec.verification import actions
+
+    holder = resident(tenant, serial=3)
+    config = queries.settings_for(tenant=tenant)
+    VerificationSettings.objects.filter(pk=config.pk).update(register_required=True)
+    actions.import_register(
+        tenant=tenant, pesels=[pesel(serial=3).number], replace=False, actor=None, at=NOW
+    )
+
+    def answer(serial: int) -> tuple[int, list[str], Any]:
+        client, user = logged_in(tenant)
+        response = client.post(
+            "/weryfikacja/", {"pesel": pesel(serial=serial).number, "declaration": "on"}
+        )
+        return response.status_code, list(response.context["form"].non_field_errors()), user
+
+    taken_status, taken_errors, stranger = answer(3)
+    absent_status, absent_errors, other = answer(5)
+    assert (taken_status, taken_errors) == (absent_status, absent_errors)
+    assert "nie może potwierdzić konta" in taken_errors[0]
+    assert tenant.office_name in taken_errors[0]
+    assert "innego konta" not in taken_errors[0]
+    assert Verification.objects.get().user == holder
+    entry = AuditEntry.objects.get(action="verification.pesel_taken")
+    assert (entry.actor, entry.target_id) == (stranger, str(holder.pk))
+    assert pesel(serial=3).number not in str(entry.data) + entry.target_label
+    assert not AuditEntry.objects.filter(action="verification.pesel_taken", actor=other).exists()
+
+
+def test_a_pesel_taken_while_the_code_was_on_its_way_gets_the_same_answer(
+    tenant: Tenant, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    config = queries.settings_for(tenant=tenant)
+    VerificationSettings.objects.filter(pk=config.pk).update(code_enabled=True)
+    client, stranger = logged_in(tenant)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/weryfikacja/",
+            {"pesel": pesel(serial=3).number, "contact": "ja@example.org", "declaration": "on"},
+        )
+    code = next(
+        word.rstrip(".") for word in mailoutbox[0].body.split() if word.rstrip(".").isdigit()
+    )
+    VerificationSettings.objects.filter(pk=config.pk).update(code_enabled=False)
+    holder = resident(tenant, serial=3)  # verified meanwhile, with the same PESEL
+    response = client.post("/weryfikacja/kod/", {"code": code})
+    errors = " ".join(response.context["form"].errors["code"])
+    assert "nie może potwierdzić konta" in errors
+    assert "innego konta" not in errors
+    entry = AuditEntry.objects.get(action="verification.pesel_taken")
+    assert (entry.actor, entry.target_id) == (stranger, str(holder.pk))
+
+
 def test_declaration_text_is_configurable(tenant: Tenant) -> None:
     config = queries.settings_for(tenant=tenant)
     VerificationSettings.objects.filter(pk=config.pk).update(

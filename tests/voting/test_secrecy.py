@@ -144,7 +144,7 @@ def test_the_ballot_export_is_sorted_by_random_id_and_carries_no_time(tenant: Te
     actions.close_poll(poll=poll, actor=official, at=NOW)
     response = client_for(tenant).get(f"/sondy/{poll.pk}/karty.csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["ballot", "question_id", "option_ids"]
+    assert rows[0] == ["Karta", "Pytanie", "Odpowiedź"]
     ids = [row[0] for row in rows[1:]]
     assert ids == sorted(ids)
     assert len(set(ids)) == 12

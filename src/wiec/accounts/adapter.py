@@ -12,6 +12,8 @@ from wiec.accounts import actions
 from wiec.accounts.models import User
 from wiec.accounts.tasks import send_email
 
+CONFIRMATION_SENT = "account/messages/email_confirmation_sent.txt"
+
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
     """allauth, made aware of the municipality the person is on."""
@@ -29,6 +31,24 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
                 # The sign-up form asked for acceptance of this municipality's terms.
                 actions.join_tenant(user=user, tenant=tenant, at=timezone.now(), accept_terms=True)
         return user
+
+    def add_message(
+        self,
+        request: HttpRequest,
+        level: int,
+        message_template: str | None = None,
+        message_context: dict[str, Any] | None = None,
+        extra_tags: str = "",
+        message: str | None = None,
+    ) -> None:
+        """allauth's, but the "confirmation sent" message at most once a request: sign-up adds
+        it itself (SignupForm.try_save) so that it never depends on whether the address has an
+        account."""
+        if message_template == CONFIRMATION_SENT:
+            if getattr(request, "_wiec_confirmation_sent", False):
+                return
+            request._wiec_confirmation_sent = True  # type: ignore[attr-defined]
+        super().add_message(request, level, message_template, message_context, extra_tags, message)
 
     def format_email_subject(self, subject: str) -> str:
         tenant = getattr(self.request, "tenant", None)

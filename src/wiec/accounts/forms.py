@@ -4,7 +4,12 @@ from typing import Any
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.internal.flows.email_verification import (
+    add_email_verification_sent_message,
+)
 from django import forms
+from django.contrib.auth.hashers import make_password
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +49,17 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
     )
 
     field_order = ["email", "display_name", "password1", "password2", "accept_terms"]
+
+    def try_save(self, request: HttpRequest) -> tuple[User | None, HttpResponse | None]:
+        """allauth's, answering alike whether or not the address has an account (allauth mails
+        the owner of an existing one instead): the password is hashed either way, so the answer
+        takes about as long, and the "confirmation sent" message is shown even when a mail to
+        that address was held back by the per-address limit (a new address never is)."""
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        user, response = super().try_save(request)
+        add_email_verification_sent_message(request, self.cleaned_data["email"], signup=True)
+        return user, response
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

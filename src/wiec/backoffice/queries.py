@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from wiec.accounts import queries as account_queries
 from wiec.accounts.models import STAFF_ROLES, Membership
 from wiec.core.models import AuditEntry
 from wiec.core.registry import registry
@@ -9,10 +10,12 @@ from wiec.tenants.models import Category, District, Tenant
 
 
 def dashboard_stats(*, tenant: Tenant) -> dict[str, int]:
-    members = Membership.objects.filter(tenant=tenant)
+    """Counts for the panel home; "members" are the people "People and roles" lists (those who
+    joined this site, and staff), not every account that has only signed in here."""
+    members = account_queries.members(tenant=tenant)
     return {
         "members": members.count(),
-        "staff": members.filter(role__in=STAFF_ROLES).count(),
+        "staff": Membership.objects.filter(tenant=tenant, role__in=STAFF_ROLES).count(),
         "districts": District.objects.filter(tenant=tenant).count(),
         "categories": Category.objects.filter(tenant=tenant).count(),
     }

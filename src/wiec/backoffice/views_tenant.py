@@ -67,7 +67,9 @@ def legal(request: AuthenticatedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def accessibility(request: AuthenticatedRequest) -> HttpResponse:
     statement = queries.accessibility_statement(tenant=request.tenant)
-    form = AccessibilityStatementForm(request.POST or None, instance=statement)
+    form = AccessibilityStatementForm(
+        request.POST or None, instance=statement, today=timezone.localdate()
+    )
     if request.method == "POST" and form.is_valid():
         actions.save_accessibility_statement(
             tenant=request.tenant, values=form.cleaned_data, actor=request.user, at=timezone.now()

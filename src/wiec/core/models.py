@@ -57,3 +57,16 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+
+
+class PeriodicRun(models.Model):
+    """When a periodic job (`wiec.core.periodic`) is next due. Operators' bookkeeping, shown
+    to no resident: `wiec run_periodic` claims a run by moving `due_at` on in one UPDATE."""
+
+    key = models.CharField(max_length=100, primary_key=True)
+    due_at = models.DateTimeField()
+    last_run_at = models.DateTimeField(null=True, blank=True)
+    last_failed = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.key} due {self.due_at:%Y-%m-%d %H:%M}"

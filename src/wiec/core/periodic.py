@@ -1,11 +1,11 @@
 """Periodic jobs: work that runs on a schedule rather than in answer to a request.
 
 Each app registers its jobs in its `AppConfig.ready()`; `wiec run_periodic`, started every
-minute by cron or a systemd timer (README, *Operations*), runs those that are due. A job is due
-when no run of it has been claimed within its interval: the claim is one `cache.add`, and the
-cache is shared by every app server in production, so a timer on each server still runs each
-job once per interval. If the cache is emptied, jobs run early; every job must therefore be
-idempotent and harmless when run more often than asked.
+minute by cron or a systemd timer (README, *Operations*), runs those that are due. Whether a
+job is due is kept in the database (`PeriodicRun`) and claimed with one conditional UPDATE, so
+a timer on each of several app servers still runs each job once per interval. Jobs must be
+idempotent: a run that fails is tried again at the next tick. See
+docs/decisions/0002-periodic-jobs.md.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+
+from wiec.core import actions
 
 log = logging.getLogger(__name__)
 
@@ -62,21 +63,16 @@ class PeriodicJobs:
 jobs = PeriodicJobs()
 
 
-def _claim_key(job: PeriodicJob) -> str:
-    return f"wiec:periodic:{job.key}"
-
-
 def claim(job: PeriodicJob, *, at: datetime) -> bool:
     """True for the first caller in each interval of the job, across all app servers."""
-    timeout = int((job.every - GRACE).total_seconds())
-    return bool(cache.add(_claim_key(job), at.isoformat(), timeout=timeout))
+    return actions.claim_periodic_run(key=job.key, every=job.every, grace=GRACE, at=at)
 
 
 def run_due(*, at: datetime, only: Collection[str] = (), force: bool = False) -> list[Outcome]:
     """Run every job that is due (or those named in `only`); with `force`, due or not.
 
-    A job that raises is logged and given up for this run; its claim is released so that the
-    next tick tries again, and the other jobs still run.
+    A job that raises is logged and given up for this run; it is due again at once, so the
+    next tick tries it again, and the other jobs still run.
     """
     outcomes = []
     for job in jobs:
@@ -89,8 +85,9 @@ def run_due(*, at: datetime, only: Collection[str] = (), force: bool = False) ->
             summary = job.run(at)
         except Exception:
             log.exception("Periodic job %s failed", job.key)
-            cache.delete(_claim_key(job))
+            actions.finish_periodic_run(key=job.key, failed=True, at=at)
             outcomes.append(Outcome(job, ran=True, failed=True))
         else:
+            actions.finish_periodic_run(key=job.key, failed=False, at=at)
             outcomes.append(Outcome(job, ran=True, summary=summary))
     return outcomes

@@ -78,7 +78,7 @@ def _residents(ctx: DemoContext, tenant: Tenant) -> list[User]:
             user = User(email=email, display_name=f"{name} {chr(64 + number)}.")
             user.set_unusable_password()
             user.save()
-        join_tenant(user=user, tenant=tenant, at=ctx.now)
+        join_tenant(user=user, tenant=tenant, at=ctx.now, accept_terms=True)
         people.append(user)
     return people
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -117,6 +120,11 @@ class PaperBallotForm(BallotForm):
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
+FROZEN_MESSAGE = _(
+    "Once voting has started, its start and who may vote can no longer change, and voting "
+    "that has ended cannot be reopened. A closed poll cannot change at all."
+)
+
 
 def within_our_era(value: datetime) -> None:
     """A vote's dates lie in a plausible range: year 1 or 9999 would overflow on saving."""
@@ -180,19 +188,81 @@ class PollForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, tenant: Tenant, now: datetime | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        tenant: Tenant,
+        now: datetime | None = None,
+        frozen: Collection[str] = (),
+        **kwargs: Any,
     ) -> None:
         """`now` is given for a new poll: it is saved as a draft (questions come next, and a
         poll is published only with them), and its start must lie ahead, since questions can
-        be added only before voting starts."""
+        be added only before voting starts.
+
+        `frozen` names the settings that can no longer change (wiec.polls.permissions.
+        frozen_settings): they keep their initial values, are not rendered as fields (the page
+        shows them as text, `frozen_rows`), and a form that still sends a different value for
+        one (opened before voting started) is refused rather than quietly ignored."""
         super().__init__(*args, **kwargs)
         self.now = now
         if now is not None:
             del self.fields["is_published"]
         field = self.fields["districts"]
         field.queryset = District.objects.filter(tenant=tenant).order_by("position", "name")  # type: ignore[attr-defined]
+        self.frozen = [name for name in self.fields if name in frozen]
+        self._sent_frozen: dict[str, Any] = {}
+        for name in self.frozen:
+            key = self.add_prefix(name)
+            if self.is_bound and key in self.data:
+                widget = self.fields[name].widget
+                self._sent_frozen[name] = widget.value_from_datadict(self.data, self.files, key)
+            self.fields[name].disabled = True
+
+    def get_context(self) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context()
+        context["fields"] = [
+            (field, errors) for field, errors in context["fields"] if field.name not in self.frozen
+        ]
+        return context
+
+    @property
+    def editable(self) -> bool:
+        """Whether anything is left to change (a closed poll has nothing)."""
+        return any(name not in self.frozen for name in self.fields)
+
+    def frozen_rows(self) -> list[tuple[str, str]]:
+        """(label, value as text) of each frozen setting, for a <dl>."""
+        return [
+            (
+                str(self.fields[name].label),
+                self._as_text(name, self.get_initial_for_field(self.fields[name], name)),
+            )
+            for name in self.frozen
+        ]
+
+    def _as_text(self, name: str, value: Any) -> str:
+        field = self.fields[name]
+        if isinstance(value, datetime):
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if name == "districts":
+            return ", ".join(str(d) for d in value or ()) or "–"
+        if name == "minimum_age":
+            return str(value) if value else str(_("no limit"))
+        if name == "is_published":
+            return str(_("yes") if value else _("no (draft)"))
+        if isinstance(field, forms.ChoiceField):
+            return str(dict(field.choices).get(value, value))  # type: ignore[arg-type]
+        return str(value) if value not in (None, "") else "–"
 
     def clean(self) -> dict[str, Any]:
+        for name, sent in self._sent_frozen.items():
+            field = self.fields[name]
+            initial = self.get_initial_for_field(field, name)
+            field.disabled = False  # has_changed says False for every disabled field
+            changed = field.has_changed(initial, sent)
+            field.disabled = True
+            if changed:
+                raise forms.ValidationError(FROZEN_MESSAGE, code="frozen")
         data = super().clean() or {}
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if self.now is not None and starts and starts <= self.now:

@@ -9,4 +9,16 @@ urlpatterns = [
     path("<int:poll_id>/wyniki/", views.results, name="results"),
     path("<int:poll_id>/wyniki.csv", views.results_csv, name="results_csv"),
     path("<int:poll_id>/karty.csv", views.ballots_csv, name="ballots_csv"),
+    path(
+        "<int:poll_id>/wyniki-arkusz.csv",
+        views.results_csv,
+        {"spreadsheet": True},
+        name="results_spreadsheet",
+    ),
+    path(
+        "<int:poll_id>/karty-arkusz.csv",
+        views.ballots_csv,
+        {"spreadsheet": True},
+        name="ballots_spreadsheet",
+    ),
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from wiec.accounts.decorators import membership_required
 from wiec.accounts.permissions import membership_for
+from wiec.core import csvrows
 from wiec.core.ratelimit import limit
 from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.polls import actions, presenters, queries
@@ -104,6 +105,8 @@ def _render_detail(
         "reason": REASONS[reason] if reason else "",
         "needs_verification": reason in {Ineligible.RESIDENT, Ineligible.CONTACT},
         "has_voted": has_voted,
+        # The ballot form shows exactly then; everyone else sees the questions as a list.
+        "may_vote": phase == Phase.OPEN and joined and not has_voted and reason is None,
         "can_see_results": can_see_results(user, tenant, poll=poll, phase=phase),
     }
     return render(request, "polls/detail.html", context, status=status)
@@ -143,35 +146,67 @@ def results(request: TenantRequest, poll_id: int) -> HttpResponse:
     )
 
 
-def results_csv(request: TenantRequest, poll_id: int) -> HttpResponse:
+@dataclass(frozen=True)
+class CsvStyle:
+    """How an export is written: plain (`,`, decimal point, for programs) or for a
+    spreadsheet in Polish settings (a BOM so it reads the text as UTF-8, `;`, decimal comma)."""
+
+    delimiter: str
+    decimal: str
+    bom: bool
+    suffix: str
+
+
+PLAIN = CsvStyle(delimiter=",", decimal=".", bom=False, suffix="")
+SPREADSHEET = CsvStyle(delimiter=";", decimal=",", bom=True, suffix="-arkusz")
+
+
+def _csv_response(
+    poll: Poll, name: str, style: CsvStyle
+) -> tuple[HttpResponse, csvrows.SafeWriter]:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"sonda-{poll.pk}-{name}{style.suffix}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if style.bom:
+        response.write("\ufeff")
+    return response, csvrows.writer(response, delimiter=style.delimiter)
+
+
+def results_csv(request: TenantRequest, poll_id: int, *, spreadsheet: bool = False) -> HttpResponse:
+    """Votes per answer; headings in the reader's language."""
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
     phase = phase_at(poll.box, at=timezone.now())
     if not can_see_results(request.user, request.tenant, poll=poll, phase=phase):
         return HttpResponse(status=403)
+    style = SPREADSHEET if spreadsheet else PLAIN
     data = queries.results(poll=poll)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="poll-{poll.pk}-results.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["question", "option", "votes", "share_of_ballots"])
+    response, writer = _csv_response(poll, "wyniki", style)
+    writer.writerow([_("Question"), _("Answer"), _("Votes"), _("Share of ballots")])
     for question in data.questions:
         for row in question.options:
-            writer.writerow(
-                [question.question.text, row.option.text, row.votes, f"{row.share:.4f}"]
-            )
+            share = f"{row.share:.4f}".replace(".", style.decimal)
+            writer.writerow([question.question.text, row.option.text, row.votes, share])
     return response
 
 
-def ballots_csv(request: TenantRequest, poll_id: int) -> HttpResponse:
-    """Every counted ballot of a closed poll, for anyone to recount: sorted by the ballot's
-    random id (never by time), with option ids; no person, no time, no order of casting."""
+def ballots_csv(request: TenantRequest, poll_id: int, *, spreadsheet: bool = False) -> HttpResponse:
+    """Every counted ballot of a closed poll, for anyone to recount: one row per answer chosen,
+    by name, sorted by the ballot's random id (never by time); no person, no time, no order of
+    casting. A ballot's questions come in the poll's order."""
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
     if phase_at(poll.box, at=timezone.now()) != Phase.CLOSED:
         return HttpResponse(status=403)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="poll-{poll.pk}-ballots.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["ballot", "question_id", "option_ids"])
+    questions = list(poll.questions.all())
+    options = {
+        (str(question.pk), option.pk): option.text
+        for question in questions
+        for option in question.options.all()
+    }
+    response, writer = _csv_response(poll, "karty", SPREADSHEET if spreadsheet else PLAIN)
+    writer.writerow([_("Ballot"), _("Question"), _("Answer")])
     for ballot_id, choices in voting_queries.ballots_for_export(box=poll.box):
-        for question_id, option_ids in sorted(choices.items()):
-            writer.writerow([ballot_id, question_id, " ".join(str(o) for o in option_ids)])
+        for question in questions:
+            key = str(question.pk)
+            for option_id in choices.get(key, []):
+                writer.writerow([ballot_id, question.text, options.get((key, option_id), "")])
     return response

@@ -14,9 +14,15 @@ from wiec.accounts.decorators import require_permission
 from wiec.core.types import AuthenticatedRequest
 from wiec.polls import actions, queries
 from wiec.polls.exceptions import NoQuestions
-from wiec.polls.forms import PaperBallotForm, PollForm, QuestionForm
+from wiec.polls.forms import FROZEN_MESSAGE, PaperBallotForm, PollForm, QuestionForm
 from wiec.polls.models import Poll
-from wiec.polls.permissions import can_enter_paper, can_manage_polls, panel_actions
+from wiec.polls.permissions import (
+    can_enter_paper,
+    can_manage_polls,
+    can_see_results,
+    frozen_settings,
+    panel_actions,
+)
 from wiec.polls.views import refusal_message
 from wiec.voting import queries as voting_queries
 from wiec.voting.exceptions import NotOpen, VotingError
@@ -72,19 +78,20 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
     now = timezone.now()
     phase = phase_at(poll.box, at=now)
-    form = PollForm(request.POST or None, tenant=request.tenant, initial=_poll_initial(poll))
+    form = PollForm(
+        request.POST or None,
+        tenant=request.tenant,
+        initial=_poll_initial(poll),
+        frozen=frozen_settings(poll.box, at=now),
+    )
+    if request.method == "POST" and not form.editable:
+        messages.error(request, _("A closed poll cannot change."))
+        return redirect("polls_staff:edit", poll.pk)
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_poll(poll=poll, values=form.cleaned_data, actor=request.user, at=now)
         except NotOpen:
-            form.add_error(
-                None,
-                _(
-                    "Once voting has started, its start and who may vote can no longer change, "
-                    "and voting that has ended cannot be reopened. A closed poll cannot change "
-                    "at all."
-                ),
-            )
+            form.add_error(None, FROZEN_MESSAGE)
         except NoQuestions:
             form.add_error("is_published", _("Add at least one question before publishing."))
         else:
@@ -109,6 +116,9 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
             "can": panel_actions(request.user, request.tenant, box=poll.box, phase=phase),
             "question_form": QuestionForm(),
             "turnout": voting_queries.turnout(box=poll.box),
+            "results_visible": can_see_results(
+                request.user, request.tenant, poll=poll, phase=phase
+            ),
         },
     )
 

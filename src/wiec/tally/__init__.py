@@ -27,6 +27,8 @@ Money is integer units; exact shares are `Fraction`s. Nothing is rounded.
 """
 
 from wiec.tally.compare import (
+    RecordedCheck,
+    check_recorded,
     matches_recorded,
     preference_counts,
     recorded_selection,
@@ -40,6 +42,7 @@ from wiec.tally.model import (
     Instance,
     Profile,
     Project,
+    ReadWarning,
     Result,
     TallyError,
     Tie,
@@ -69,12 +72,15 @@ __all__ = [
     "Pool",
     "Profile",
     "Project",
+    "ReadWarning",
+    "RecordedCheck",
     "Result",
     "TallyError",
     "Tie",
     "TieBreaking",
     "Transfer",
     "VoteType",
+    "check_recorded",
     "count",
     "count_election",
     "equal_shares",

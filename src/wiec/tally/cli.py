@@ -4,6 +4,12 @@ Without `--rule` the file's own `rule` is used. The table lists the projects by 
 ones funded marked, and, when the file records a selection, whether the count matches it.
 `--json` prints one JSON object instead (see `result_json`). Problems with the file or the rule
 end with exit code 2 and a one-line message on stderr.
+
+A file from elsewhere is read leniently by default: what is odd in it is listed as warnings
+(each with its line and what was done), in the table and under `warnings` in the JSON.
+`--strict` stops at the first oddity instead, as for files Wiec writes itself;
+`--over-limit keep|drop` overrides how ballots outside the file's limits are treated (default
+`city`: as the file's recorded votes show the city counted them).
 """
 
 from __future__ import annotations
@@ -17,14 +23,15 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from wiec.tally.compare import has_recorded_selection, recorded_selection
+from wiec.tally.compare import check_recorded, has_recorded_selection
 from wiec.tally.explain import voter_payments
 from wiec.tally.model import Instance, Result, TallyError
-from wiec.tally.pabulib import PabulibError, read_pabulib
-from wiec.tally.rules import RULES, count
+from wiec.tally.pabulib import OVER_LIMIT, PabulibError, read_pabulib
+from wiec.tally.rules import RULES, count, is_known_rule
 from wiec.tally.ties import TieBreaking
 
 PROG = "wiec tally"
+WARNINGS_SHOWN = 20
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +52,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--voter", metavar="VOTER_ID", help="also show what this voter paid (Equal Shares)"
     )
+    p.add_argument(
+        "--exclusions",
+        metavar="FILE",
+        help="greedy-exclusive: a side file, one exclusion group per line (ids, comma-separated)",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first oddity in the file (default: read it and list warnings)",
+    )
+    p.add_argument(
+        "--over-limit",
+        choices=OVER_LIMIT,
+        default="city",
+        help="ballots outside the file's limits: as the city counted them (default), keep, drop",
+    )
     return p
 
 
@@ -58,11 +81,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = Path(args.file)
     try:
         ties = TieBreaking.parse(args.ties, seed=args.seed)
-        instance = read_pabulib(path)
-        result = count(instance, args.rule, ties=ties)
+        instance = read_pabulib(path, strict=args.strict, over_limit=args.over_limit)
+        rule_line = instance.meta_lines.get("rule")
+        if args.rule is None and rule_line is not None and not is_known_rule(instance.rule):
+            raise PabulibError(
+                rule_line,
+                f"unknown rule {instance.rule!r} (known: {', '.join(RULES)}; "
+                "count with --rule to choose one)",
+            )
+        exclusions = None
+        if args.exclusions:
+            known = {p.id for p in instance.projects}
+            exclusions = read_exclusions(Path(args.exclusions), known)
+        result = count(instance, args.rule, ties=ties, exclusions=exclusions)
         payments = voter_payments(instance, result, args.voter) if args.voter else None
     except PabulibError as e:
-        print(f"{PROG}: {path.name}: line {e.line}: {e.message}", file=sys.stderr)
+        print(f"{PROG}: {e.source or path.name}: line {e.line}: {e.message}", file=sys.stderr)
         return 2
     except TallyError as e:
         print(f"{PROG}: {path.name}: {e}", file=sys.stderr)
@@ -101,6 +135,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def read_exclusions(path: Path, known: set[str]) -> list[list[str]]:
+    """Exclusion groups from a side file: one group per line, project ids comma-separated.
+
+    Blank lines and lines starting with `#` are skipped. A group of fewer than two projects, or
+    naming a project not in `known`, raises `PabulibError` with the side file's line.
+    """
+    groups: list[list[str]] = []
+    for ln, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        members = [x.strip() for x in text.split(",") if x.strip()]
+        if len(members) < 2:
+            raise PabulibError(ln, "an exclusion group needs two projects", source=path.name)
+        unknown = [m for m in members if m not in known]
+        if unknown:
+            raise PabulibError(
+                ln, f"exclusion group names unknown project {unknown[0]!r}", source=path.name
+            )
+        groups.append(members)
+    return groups
+
+
 # --------------------------------------------------------------------------- JSON
 
 
@@ -118,8 +175,11 @@ def result_json(instance: Instance, result: Result, *, file: str | None = None) 
     Keys: `rule`, `selected` (ids in selection order), `scores` (id -> score), `budget`,
     `spent`, `left` (money in the file's currency), `ties`, and when relevant `rounds` (Equal
     Shares purchases, exact payments as "p/q" strings with a float beside), `budget_per_voter`,
-    `increments`, `comparison`, `reserve_used`, `completed_by_greedy`, plus `recorded_selected`
-    and `matches_recorded` when the file records a selection.
+    `increments`, `comparison`, `reserve_used`, `completed_by_greedy`, plus, when the file
+    records a selection, `recorded_selected` (what the file says the count funded),
+    `matches_recorded`, `recorded_status` (matches, differs, not reproducible), `recorded_reason`
+    and `recorded_outside` (projects the file marks as funded from outside the count).
+    `warnings` lists what the reader found odd in the file (line, message).
     """
     scale = result.money_scale
     out: dict[str, Any] = {}
@@ -181,12 +241,18 @@ def result_json(instance: Instance, result: Result, *, file: str | None = None) 
         out["reserve_funded"] = list(result.reserve_funded)
     if result.completed_by_greedy:
         out["completed_by_greedy"] = list(result.completed_by_greedy)
-    if has_recorded_selection(instance):
-        recorded = recorded_selection(instance)
-        out["recorded_selected"] = list(recorded)
-        out["matches_recorded"] = set(recorded) == set(result.selected)
+    check = check_recorded(instance, result)
+    if check is not None:
+        out["recorded_selected"] = list(check.expected)
+        out["matches_recorded"] = check.status == "matches"
+        out["recorded_status"] = check.status
+        out["recorded_reason"] = check.reason
+        out["recorded_outside"] = [
+            {"project": pid, "selected": value, "why": why} for pid, value, why in check.outside
+        ]
     if result.notes:
         out["notes"] = list(result.notes)
+    out["warnings"] = [{"line": w.line, "message": w.message} for w in instance.warnings]
     return out
 
 
@@ -272,6 +338,7 @@ def result_table(instance: Instance, result: Result, *, file: str | None = None)
         )
     if result.completed_by_greedy:
         lines.append("completed greedily: " + ", ".join(result.completed_by_greedy))
+    lines.extend(f"note: {n}" for n in result.notes)
     if result.ties:
         lines.append("ties broken:")
         lines.extend(
@@ -280,17 +347,24 @@ def result_table(instance: Instance, result: Result, *, file: str | None = None)
         )
     else:
         lines.append("ties: none decided anything")
-    if recorded:
-        rec = recorded_selection(instance)
-        same = set(rec) == set(result.selected)
-        lines.append(
-            f"recorded selection ({len(rec)} project{'' if len(rec) == 1 else 's'}): "
-            + ("matches" if same else "DIFFERS: " + _diff(rec, result.selected))
+    if instance.warnings:
+        shown = instance.warnings[:WARNINGS_SHOWN]
+        lines.append(f"warnings ({len(instance.warnings)}):")
+        lines.extend(f"  line {w.line}: {w.message}" for w in shown)
+        if len(instance.warnings) > len(shown):
+            lines.append(f"  ... and {len(instance.warnings) - len(shown)} more (see --json)")
+    check = check_recorded(instance, result)
+    if check is not None:
+        rec = check.expected
+        head = f"recorded selection ({len(rec)} project{'' if len(rec) == 1 else 's'}): "
+        if check.status == "matches":
+            lines.append(head + "matches")
+        elif check.status == "differs":
+            lines.append(head + "DIFFERS: " + check.reason)
+        else:
+            lines.append(head + "not reproducible from the file alone: " + check.reason)
+        lines.extend(
+            f"  {pid} (selected {value}): {why}, not expected of the count"
+            for pid, value, why in check.outside
         )
     return "\n".join(lines)
-
-
-def _diff(recorded: Sequence[str], counted: Sequence[str]) -> str:
-    only_rec = [p for p in recorded if p not in set(counted)]
-    only_new = [p for p in counted if p not in set(recorded)]
-    return f"recorded only {only_rec}, counted only {only_new}"

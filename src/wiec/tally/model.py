@@ -228,6 +228,14 @@ def _union_keys(rows: Iterable[Mapping[str, str]]) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@dataclass(frozen=True, slots=True)
+class ReadWarning:
+    """Something odd in a file that the lenient reader read anyway: where, what, what was done."""
+
+    line: int
+    message: str
+
+
 @dataclass(eq=True)
 class Instance:
     """One pool: its budget, projects and ballots (one pabulib file).
@@ -238,7 +246,8 @@ class Instance:
     every META key of a file in file order, as text, including keys this library does not
     know; the typed attributes (`budget`, `vote_type`, `rule`) are authoritative and the writer
     puts them back in place of their META text. `project_columns` is the PROJECTS header of the
-    file it came from (empty: the writer chooses).
+    file it came from (empty: the writer chooses). `warnings` lists what the lenient reader
+    found odd in the file and what it did about it; `meta_lines` gives the line of each META key.
     """
 
     budget: int
@@ -249,6 +258,8 @@ class Instance:
     meta: dict[str, str] = field(default_factory=dict)
     money_scale: int = 1
     project_columns: tuple[str, ...] = ()
+    warnings: tuple[ReadWarning, ...] = field(default=(), compare=False)
+    meta_lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.projects = tuple(self.projects)

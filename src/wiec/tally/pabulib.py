@@ -6,6 +6,23 @@ on and reports the first problem as a `PabulibError` naming the line; `write_pab
 file that reads back to an equal `Instance` (and, for a file this module read, the same text up
 to line endings: values are kept verbatim where they still mean the same thing).
 
+Two modes. `strict=True` (the default of the library, for files Wiec writes itself) stops at
+the first problem. `strict=False` (the default of `wiec tally`, for files published elsewhere)
+reads what real files contain and reports each oddity as a `ReadWarning` on
+`Instance.warnings`, with its line and what was done: a project listed twice on one ballot is
+counted once; a ballot outside the file's limits (`max_length`, `min_length`, `max_sum_cost`,
+`min_sum_cost`, points limits) is kept or left out as `over_limit` says (`city`, the default:
+as the file's recorded `votes` show the city counted it, kept when they cannot tell); a row
+with a stray double quote is read with its quotes as written; a file in Windows-1250 instead of
+UTF-8 is decoded as such; a wrong `num_projects` or `num_votes` is reported. A file that is
+really broken (a missing section, a vote for an unknown project, a cost that is not a number,
+an amount too large to count exactly) stops in both modes with one `PabulibError` naming the
+line.
+
+Bounds (both modes): money amounts at most 10^15 money units with at most 6 decimal places,
+integer META values and points at most 10^18 in absolute value, so every sum a count makes is
+exact (scores fall back to Python integers where int64 could overflow).
+
 Speed: rows without a double quote (all ballot rows in practice) are split with `str.split`,
 which gives exactly what the csv module gives for such rows; rows with quotes go through the
 csv module.
@@ -19,12 +36,20 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise, repeat
 from pathlib import Path
+from typing import Literal, get_args
 
 import numpy as np
 
-from wiec.tally.model import VOTE_TYPES, Instance, Profile, Project, VoteType
+from wiec.tally.model import VOTE_TYPES, Instance, Profile, Project, ReadWarning, VoteType
 
-__all__ = ["PabulibError", "parse_pabulib", "read_pabulib", "write_pabulib"]
+__all__ = ["OverLimit", "PabulibError", "parse_pabulib", "read_pabulib", "write_pabulib"]
+
+OverLimit = Literal["city", "keep", "drop"]
+OVER_LIMIT: tuple[str, ...] = get_args(OverLimit)
+MAX_MONEY_UNITS = 10**15  # the largest budget or cost, in money units
+MAX_DECIMALS = 6  # decimal places of a money amount
+MAX_INT = 10**18  # the largest integer META value or point, in absolute value
+_INT64_SAFE = 2**62  # sums below this fit int64 with room
 
 REQUIRED_META = (
     "description",
@@ -71,21 +96,47 @@ class PabulibError(ValueError):
 # --------------------------------------------------------------------------- reading
 
 
-def read_pabulib(path: str | Path) -> Instance:
-    """Read a `.pb` file. Raises `PabulibError` (with the line) or `OSError`."""
+def read_pabulib(
+    path: str | Path, *, strict: bool = True, over_limit: OverLimit = "city"
+) -> Instance:
+    """Read a `.pb` file. Raises `PabulibError` (with the line) or `OSError`.
+
+    `strict=False` reads odd files with warnings (see the module documentation).
+    """
     p = Path(path)
     data = p.read_bytes()
+    early: list[ReadWarning] = []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise PabulibError(line, "the file is not UTF-8 text", source=p.name) from None
-    return parse_pabulib(text, source=p.name)
+        if strict:
+            raise PabulibError(line, "the file is not UTF-8 text", source=p.name) from None
+        try:
+            text = data.decode("cp1250")
+        except UnicodeDecodeError:
+            raise PabulibError(
+                line, "the file is neither UTF-8 nor Windows-1250 text", source=p.name
+            ) from None
+        early.append(
+            ReadWarning(line, "the file is not UTF-8 (first here): read as Windows-1250 (cp1250)")
+        )
+    return _Parser(text, p.name, strict=strict, over_limit=over_limit, warnings=early).parse()
 
 
-def parse_pabulib(text: str, *, source: str | None = None) -> Instance:
-    """Parse the text of a `.pb` file into an `Instance`."""
-    return _Parser(text, source).parse()
+def parse_pabulib(
+    text: str,
+    *,
+    source: str | None = None,
+    strict: bool = True,
+    over_limit: OverLimit = "city",
+) -> Instance:
+    """Parse the text of a `.pb` file into an `Instance` (modes as for `read_pabulib`)."""
+    return _Parser(text, source, strict=strict, over_limit=over_limit).parse()
+
+
+class _TooLargeError(ValueError):
+    """A number beyond what a count takes exactly; the message says which bound."""
 
 
 class _Money:
@@ -93,6 +144,11 @@ class _Money:
 
     @staticmethod
     def parse(raw: str) -> tuple[int, int] | None:
+        """(integer, decimals), or None when not a number; `_TooLargeError` beyond the bounds.
+
+        The bounds are checked on the digits and exponent before any arithmetic, so that
+        `1e999999` is refused at once instead of being expanded to a million digits.
+        """
         s = raw.strip().replace(",", ".")
         if not s:
             return None
@@ -104,44 +160,106 @@ class _Money:
             return None
         t = d.as_tuple()
         exp = t.exponent if isinstance(t.exponent, int) else 0
+        digits = t.digits
+        if any(digits) and d.adjusted() > 15:
+            raise _TooLargeError(f"{raw.strip()!r} is too large (the most a count takes is 10^15)")
         decimals = max(0, -exp)
+        if decimals > MAX_DECIMALS:
+            zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+            needed = 0 if not any(digits) else max(0, decimals - zeros)
+            if needed > MAX_DECIMALS:
+                raise _TooLargeError(f"{raw.strip()!r} has more than {MAX_DECIMALS} decimal places")
+            decimals = needed
         return int(d.scaleb(decimals)), decimals
 
 
 class _Parser:
-    def __init__(self, text: str, source: str | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        source: str | None,
+        *,
+        strict: bool = True,
+        over_limit: OverLimit = "city",
+        warnings: list[ReadWarning] | None = None,
+    ) -> None:
         if text.startswith("\ufeff"):
             text = text[1:]
         self.lines = text.split("\n")
         self.source = source
         self.pos = 0  # index into self.lines of the next line to read
+        if over_limit not in OVER_LIMIT:
+            raise ValueError(f"over_limit must be one of {', '.join(OVER_LIMIT)}")
+        self.strict = strict
+        self.over_limit = over_limit
+        self.warnings: list[ReadWarning] = list(warnings or [])
 
     # -- low level
 
     def error(self, line: int, message: str) -> PabulibError:
         return PabulibError(line, message, source=self.source)
 
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ReadWarning(line, message))
+
+    def odd(self, line: int, message: str, done: str) -> None:
+        """An oddity: an error in strict mode, a warning saying what was done otherwise."""
+        if self.strict:
+            raise self.error(line, message)
+        self.warn(line, f"{message}: {done}")
+
     def _line(self, i: int) -> str:
         s = self.lines[i]
         return s[:-1] if s.endswith("\r") else s
 
-    def _split(self, i: int) -> tuple[list[str], int]:
-        """Fields of the logical row starting at line index `i`, and the next line index."""
+    def _split(self, i: int, width: int | None = None) -> tuple[list[str], int]:
+        """Fields of the logical row starting at line index `i`, and the next line index.
+
+        `width`, when known, is the number of fields the row must have: in lenient mode a row
+        whose quotes do not parse, or whose quotes would swallow the next lines, but which has
+        exactly `width` fields when read literally, is read literally (with a warning).
+        """
         line = self._line(i)
         if '"' not in line:
             return line.split(";"), i + 1
+        quotes = line.count('"')
+        odd_quotes = quotes % 2 == 1
+        if not self.strict and width is not None and odd_quotes and len(line.split(";")) == width:
+            return self._literal(i, line), i + 1
         j = i + 1
         # A quoted field may hold a line break: join lines until the quotes balance.
-        while line.count('"') % 2 == 1 and j < len(self.lines):
-            line = line + "\n" + self._line(j)
+        parts = [line]
+        while quotes % 2 == 1 and j < len(self.lines):
+            part = self._line(j)
+            parts.append(part)
+            quotes += part.count('"')
             j += 1
+        joined = "\n".join(parts)
         try:
-            rows = list(csv.reader([line], delimiter=";", strict=True))
+            rows = list(csv.reader([joined], delimiter=";", strict=True))
+            if len(rows) != 1:
+                raise csv.Error("bad quoting")
         except csv.Error as e:
+            if not self.strict and (width is None or len(line.split(";")) == width):
+                return self._literal(i, line), i + 1
             raise self.error(i + 1, f"bad quoting: {e}") from None
-        if len(rows) != 1:
-            raise self.error(i + 1, "bad quoting")
+        if (
+            not self.strict
+            and width is not None
+            and len(rows[0]) != width
+            and len(line.split(";")) == width
+        ):
+            return self._literal(i, line), i + 1
         return rows[0], j
+
+    def _literal(self, i: int, line: str) -> list[str]:
+        """A row with a stray double quote, read with its quotes as written (lenient mode)."""
+        self.warn(i + 1, "stray double quote: the row is read with its quotes as written")
+        fields = line.split(";")
+        return [
+            f[1:-1].replace('""', '"') if len(f) >= 2 and f[0] == f[-1] == '"' else f
+            for f in fields
+        ]
 
     @staticmethod
     def _title(fields: list[str]) -> str | None:
@@ -150,7 +268,7 @@ class _Parser:
             return head
         return None
 
-    def _rows(self) -> Iterator[tuple[int, list[str]]]:
+    def _rows(self, width: int | None = None) -> Iterator[tuple[int, list[str]]]:
         """Rows of the current section (1-based line, fields), stopping before a title."""
         n = len(self.lines)
         while self.pos < n:
@@ -158,7 +276,7 @@ class _Parser:
             if not self._line(i).strip():
                 self.pos += 1
                 continue
-            fields, nxt = self._split(i)
+            fields, nxt = self._split(i, width)
             if self._title(fields) is not None:
                 return
             self.pos = nxt
@@ -216,7 +334,7 @@ class _Parser:
             raise self.error(line, "META header must be 'key;value'")
         meta: dict[str, str] = {}
         where: dict[str, int] = {}
-        for ln, fields in self._rows():
+        for ln, fields in self._rows(2):
             if len(fields) < 2 or any(f.strip() for f in fields[2:]):
                 raise self.error(ln, "a META row must be 'key;value'")
             key = fields[0].strip()
@@ -231,7 +349,7 @@ class _Parser:
     def _projects(self, header: list[str]) -> list[tuple[int, list[str]]]:
         width = len(header)
         rows = []
-        for ln, fields in self._rows():
+        for ln, fields in self._rows(width):
             if len(fields) != width:
                 raise self.error(
                     ln, f"project row has {len(fields)} fields, the header has {width}"
@@ -254,12 +372,19 @@ class _Parser:
         ints: dict[str, int] = {}
         for key in INT_META:
             if key in meta and meta[key].strip():
+                raw = meta[key].strip()
+                if len(raw.lstrip("+-")) > 19:
+                    raise self.error(meta_lines[key], f"META {key} is too large: {raw[:40]!r}")
                 try:
-                    ints[key] = int(meta[key].strip())
+                    ints[key] = int(raw)
                 except ValueError:
                     raise self.error(
                         meta_lines[key], f"META {key} must be an integer, not {meta[key]!r}"
                     ) from None
+                if abs(ints[key]) > MAX_INT:
+                    raise self.error(
+                        meta_lines[key], f"META {key} is too large (the most is 10^18): {raw!r}"
+                    )
         vote_type = meta["vote_type"].strip()
         if vote_type not in VOTE_TYPES:
             raise self.error(
@@ -274,7 +399,10 @@ class _Parser:
         money: dict[str, tuple[int, int]] = {}
         for key in MONEY_META:
             if key in meta and meta[key].strip():
-                m = _Money.parse(meta[key])
+                try:
+                    m = _Money.parse(meta[key])
+                except _TooLargeError as e:
+                    raise self.error(meta_lines[key], f"META {key} {e}") from None
                 if m is None:
                     raise self.error(meta_lines[key], f"META {key} is not a number: {meta[key]!r}")
                 if m[0] < 0:
@@ -294,7 +422,10 @@ class _Parser:
             if pid in index:
                 first = raw_projects[index[pid]][0]
                 raise self.error(ln, f"project {pid!r} is listed twice (first on line {first})")
-            cost = _Money.parse(fields[col["cost"]])
+            try:
+                cost = _Money.parse(fields[col["cost"]])
+            except _TooLargeError as e:
+                raise self.error(ln, f"project {pid!r}: cost {e}") from None
             if cost is None:
                 raise self.error(ln, f"project {pid!r}: cost is not a number")
             if cost[0] < 0:
@@ -305,6 +436,8 @@ class _Parser:
                     raw = fields[col[key]].strip()
                     if raw and raw.lower() != "none":
                         try:
+                            if len(raw.lstrip("+-")) > 19:
+                                raise ValueError(raw)
                             rec[key] = int(raw)
                         except ValueError:
                             raise self.error(
@@ -321,9 +454,10 @@ class _Parser:
 
         num_projects = ints["num_projects"]
         if num_projects != len(ids):
-            raise self.error(
+            self.odd(
                 meta_lines["num_projects"],
                 f"num_projects is {num_projects} but the PROJECTS section lists {len(ids)}",
+                "the projects listed are counted",
             )
 
         # Money scale: the most decimals any amount uses.
@@ -335,6 +469,20 @@ class _Parser:
 
         budget = scaled(money["budget"])
         cost_units = [scaled(c) for c in costs]
+        too_large = [
+            (meta_lines[k], f"META {k}") for k, m in money.items() if scaled(m) > MAX_MONEY_UNITS
+        ] + [
+            (ln, f"project {pid!r}: cost")
+            for (ln, _f), pid, cu in zip(raw_projects, ids, cost_units, strict=True)
+            if cu > MAX_MONEY_UNITS
+        ]
+        if too_large:
+            line, what = min(too_large)
+            raise self.error(
+                line,
+                f"{what} is too large with the {decimals} decimal places the file uses "
+                f"(the most a count takes is 10^15 money units)",
+            )
 
         projects: list[Project] = []
         typed_cols = {"project_id", "cost", "name", "category", "district", "votes", "score"}
@@ -372,12 +520,24 @@ class _Parser:
         limits: dict[str, int] = {
             k: scaled(money[k]) for k in ("min_sum_cost", "max_sum_cost") if k in money
         }
+        recorded: list[int | None] = []
+        for rec in parsed:
+            v = rec.get("votes")
+            if v is None and vote_type in ("approval", "choose-1"):
+                v = rec.get("score")
+            recorded.append(v if isinstance(v, int) else None)
+        self.recorded_votes = recorded
+        self.ballots_in_file = -1
         profile = self._votes(vote_type, index, cost_units, ints, limits)
+        if profile.num_voters == 0 and not self.strict:
+            self.warn(self.votes_header_line, "the VOTES section has no ballots")
         num_votes = ints["num_votes"]
-        if num_votes != profile.num_voters:
-            raise self.error(
+        in_file = profile.num_voters if self.ballots_in_file < 0 else self.ballots_in_file
+        if num_votes != in_file:
+            self.odd(
                 meta_lines["num_votes"],
-                f"num_votes is {num_votes} but the VOTES section has {profile.num_voters} voters",
+                f"num_votes is {num_votes} but the VOTES section has {in_file} voters",
+                "the ballots in the file are counted",
             )
         return Instance(
             budget=budget,
@@ -388,6 +548,8 @@ class _Parser:
             meta=meta,
             money_scale=scale,
             project_columns=tuple(proj_header),
+            warnings=tuple(self.warnings),
+            meta_lines=dict(meta_lines),
         )
 
     def _votes(
@@ -402,7 +564,7 @@ class _Parser:
     ) -> Profile:
         with_points = vote_type in ("cumulative", "scoring")
         required = ("voter_id", "vote", "points") if with_points else ("voter_id", "vote")
-        _, header = self._header("VOTES", required)
+        self.votes_header_line, header = self._header("VOTES", required)
         max_len = ints.get("max_length")
         if vote_type == "choose-1":
             max_len = 1 if max_len is None else min(max_len, 1)
@@ -430,21 +592,22 @@ class _Parser:
         return self._votes_slow(start, rules)
 
     def _votes_slow(self, start: int, r: _VoteRules) -> Profile:
-        """Ballots line by line, stopping at the first problem with its line number."""
+        """Ballots line by line: the first real problem stops with its line number.
+
+        In lenient mode a project listed twice is counted once, and ballots outside the file's
+        limits are collected and then kept or left out together (see `_over_limit`).
+        """
         width = len(r.header)
         index = r.index
-        voter_ids: list[str] = []
         seen: dict[str, int] = {}
-        indptr: list[int] = [0]
-        indices: list[int] = []
-        points: list[int] = []
-        extras: list[list[str]] = []
-        total = 0
+        # One entry per ballot: (line, voter id, project indices, points, extra fields).
+        ballots: list[tuple[int, str, list[int], list[int], list[str]]] = []
+        outside: list[tuple[int, int, str]] = []  # (ballot number, line, what is wrong)
         n = len(self.lines)
         i = start
         while i < n:
             line = self._line(i)
-            fields, nxt = self._split(i) if '"' in line else (line.split(";"), i + 1)
+            fields, nxt = self._split(i, width) if '"' in line else (line.split(";"), i + 1)
             ln = i + 1
             i = nxt
             if len(fields) != width:
@@ -467,43 +630,107 @@ class _Parser:
                     if p not in index:
                         raise self.error(ln, f"voter {vid!r} votes for unknown project {p!r}")
                     row.append(index[p])
-                if len(set(row)) != len(row):
-                    raise self.error(ln, f"voter {vid!r} lists a project twice")
-            k = len(row)
-            if r.max_len is not None and k > r.max_len:
-                raise self.error(
-                    ln, f"voter {vid!r}: ballot lists {k} projects, max_length is {r.max_len}"
-                )
-            if r.min_len is not None and k < r.min_len:
-                raise self.error(
-                    ln, f"voter {vid!r}: ballot lists {k} projects, min_length is {r.min_len}"
-                )
+            pts: list[int] = []
             if r.with_points:
                 raw_pts = fields[r.c_points]
                 try:
-                    pts = [int(x) for x in raw_pts.split(",")] if raw_pts.strip() else []
+                    pts = [_bounded_int(x) for x in raw_pts.split(",")] if raw_pts.strip() else []
+                except _TooLargeError as e:
+                    raise self.error(ln, f"voter {vid!r}: points {e}") from None
                 except ValueError:
                     raise self.error(
                         ln, f"voter {vid!r}: points must be integers: {raw_pts!r}"
                     ) from None
-                if len(pts) != k:
-                    raise self.error(ln, f"voter {vid!r}: {len(pts)} points for {k} projects")
-                problem = r.points_problem(pts)
-                if problem:
+                if len(pts) != len(row):
+                    raise self.error(
+                        ln, f"voter {vid!r}: {len(pts)} points for {len(row)} projects"
+                    )
+            if len(set(row)) != len(row):
+                self.odd(
+                    ln,
+                    f"voter {vid!r} lists a project twice",
+                    "each project counted once, with its first points"
+                    if r.with_points
+                    else "each project counted once",
+                )
+                first: dict[int, int] = {}
+                for k, j in enumerate(row):
+                    first.setdefault(j, k)
+                keep = sorted(first.values())
+                row = [row[k] for k in keep]
+                pts = [pts[k] for k in keep] if r.with_points else pts
+            problem = r.ballot_problem(row, pts)
+            if problem:
+                if self.strict:
                     raise self.error(ln, f"voter {vid!r}: {problem}")
-                points.extend(pts)
-            if r.max_sum_cost is not None or r.min_sum_cost is not None:
-                c = sum(r.costs[j] for j in row)
-                if r.max_sum_cost is not None and c > r.max_sum_cost:
-                    raise self.error(ln, f"voter {vid!r}: ballot costs more than max_sum_cost")
-                if r.min_sum_cost is not None and c < r.min_sum_cost:
-                    raise self.error(ln, f"voter {vid!r}: ballot costs less than min_sum_cost")
+                outside.append((len(ballots), ln, f"voter {vid!r}: {problem}"))
+            ballots.append((ln, vid, row, pts, [fields[j] for j in r.extra_idx]))
+        self.ballots_in_file = len(ballots)
+        dropped = self._over_limit(ballots, outside) if outside else set()
+        voter_ids: list[str] = []
+        indptr: list[int] = [0]
+        indices: list[int] = []
+        points: list[int] = []
+        extras: list[list[str]] = []
+        for k, (_ln, vid, row, pts, extra) in enumerate(ballots):
+            if k in dropped:
+                continue
             indices.extend(row)
-            total += k
-            indptr.append(total)
+            points.extend(pts)
+            indptr.append(len(indices))
             voter_ids.append(vid)
-            extras.append([fields[j] for j in r.extra_idx])
+            extras.append(extra)
         return r.profile(voter_ids, indptr, indices, points, extras)
+
+    def _over_limit(
+        self,
+        ballots: list[tuple[int, str, list[int], list[int], list[str]]],
+        outside: list[tuple[int, int, str]],
+    ) -> set[int]:
+        """Keep or leave out the ballots outside the file's limits; warn for each one.
+
+        `city` compares the votes the file records for its projects with the votes counted
+        with and without those ballots: whichever matches is how the city counted; when the
+        file records no votes, or neither matches, the ballots are kept (they are in the file).
+        """
+        which = {k for k, _ln, _m in outside}
+        how = self.over_limit
+        why = ""
+        if how == "city":
+            recorded = self.recorded_votes
+            how, why = "keep", "the file records no votes to show how the city counted them"
+            if recorded and all(v is not None for v in recorded):
+                with_all = [0] * len(recorded)
+                without = [0] * len(recorded)
+                for k, (_ln, _vid, row, _pts, _x) in enumerate(ballots):
+                    for j in row:
+                        with_all[j] += 1
+                        if k not in which:
+                            without[j] += 1
+                if without == recorded and with_all != recorded:
+                    how, why = "drop", "as the file's recorded votes show the city did"
+                elif with_all == recorded:
+                    why = "as the file's recorded votes show the city did"
+                else:
+                    why = "the file's recorded votes match neither way"
+        done = "kept" if how == "keep" else "left out"
+        detail = f" ({why})" if why else ""
+        for _k, ln, message in outside:
+            self.warn(ln, f"{message}: ballot {done}{detail}")
+        return which if how == "drop" else set()
+
+
+def _bounded_int(raw: str) -> int:
+    """An integer of at most 10^18 in absolute value (else `_TooLargeError`, or ValueError)."""
+    s = raw.strip()
+    if len(s.lstrip("+-")) > 19:
+        if s.lstrip("+-").isdigit():
+            raise _TooLargeError(f"{s[:30]!r} are too large (the most is 10^18)")
+        raise ValueError(s)
+    value = int(s)
+    if abs(value) > MAX_INT:
+        raise _TooLargeError(f"{s!r} are too large (the most is 10^18)")
+    return value
 
 
 class _VoteRules:
@@ -544,6 +771,25 @@ class _VoteRules:
         self.c_points = header.index("points") if "points" in header else -1
         self.extra_cols = [h for h in header if h not in ("voter_id", "vote", "points")]
         self.extra_idx = [header.index(h) for h in self.extra_cols]
+
+    def ballot_problem(self, row: list[int], pts: list[int]) -> str | None:
+        """What puts a ballot outside the file's limits, or None."""
+        k = len(row)
+        if self.max_len is not None and k > self.max_len:
+            return f"ballot lists {k} projects, max_length is {self.max_len}"
+        if self.min_len is not None and k < self.min_len:
+            return f"ballot lists {k} projects, min_length is {self.min_len}"
+        if self.with_points:
+            problem = self.points_problem(pts)
+            if problem:
+                return problem
+        if self.max_sum_cost is not None or self.min_sum_cost is not None:
+            c = sum(self.costs[j] for j in row)
+            if self.max_sum_cost is not None and c > self.max_sum_cost:
+                return f"ballot costs {c}, more than max_sum_cost {self.max_sum_cost}"
+            if self.min_sum_cost is not None and c < self.min_sum_cost:
+                return f"ballot costs {c}, less than min_sum_cost {self.min_sum_cost}"
+        return None
 
     def points_problem(self, pts: list[int]) -> str | None:
         s = sum(pts)
@@ -656,10 +902,12 @@ def _votes_fast(block: list[str], r: _VoteRules) -> Profile | None:
                 [int(p) for p in ",".join([p for p in raw if p]).split(",")] if any(raw) else [],
                 dtype=np.int64,
             )
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
         if points.shape != indices.shape:
             return None
+        if points.size and int(np.abs(points).max()) > MAX_INT // max(1, points.size) // 4:
+            return None  # sums might not fit int64: the slow path checks in Python integers
         csum = np.zeros(points.shape[0] + 1, dtype=np.int64)
         np.cumsum(points, out=csum[1:])
         sums = csum[indptr[1:]] - csum[indptr[:-1]]

@@ -9,7 +9,8 @@
   (`3,2,1`; places beyond the list get 0) or `borda` (first of `num_projects` gets
   `num_projects` points). Anything else is refused with a `TallyError`.
 
-All sums are exact integers.
+All sums are exact integers: when int64 could overflow (points up to 10^18 are allowed), the
+scores are summed in Python integers instead.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import numpy as np
 
 from wiec.tally.model import Instance, IntArray, TallyError
+
+SAFE = 2**62  # sums below this cannot overflow int64
 
 
 def support_counts(instance: Instance) -> IntArray:
@@ -63,10 +66,12 @@ def project_scores(instance: Instance) -> IntArray:
     prof = instance.profile
     m = len(instance.projects)
     pts = entry_points(instance)
-    scores = np.zeros(m, dtype=np.int64)
-    np.add.at(scores, prof.indices, pts)
-    if instance.vote_type == "scoring":
-        default = instance.meta_int("default_score")
-        if default:
-            scores += default * (prof.num_voters - support_counts(instance))
+    default = instance.meta_int("default_score") if instance.vote_type == "scoring" else None
+    largest = int(np.abs(pts).max()) if pts.size else 0
+    exact_int64 = largest * pts.size + abs(default or 0) * prof.num_voters < SAFE
+    scores = np.zeros(m, dtype=np.int64 if exact_int64 else object)
+    np.add.at(scores, prof.indices, pts if exact_int64 else pts.astype(object))
+    if default:
+        missing = prof.num_voters - support_counts(instance)
+        scores += default * (missing if exact_int64 else missing.astype(object))
     return scores

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -94,10 +95,28 @@ class AccessibilityStatementForm(forms.ModelForm):  # type: ignore[type-arg]
             "additional_information": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("assessment_method") == "external" and not data.get("assessor"):
             self.add_error("assessor", _("Name the body that carried out the assessment."))
+        prepared, reviewed = data.get("prepared_on"), data.get("reviewed_on")
+        if prepared and prepared > self.today:
+            self.add_error(
+                "prepared_on", _("This date is in the future: give the day it was prepared.")
+            )
+        if prepared and reviewed and reviewed < prepared:
+            self.add_error(
+                "reviewed_on",
+                _("A review comes after the statement was prepared: check both dates."),
+            )
+        if reviewed and reviewed > self.today:
+            self.add_error(
+                "reviewed_on", _("This date is in the future: give the day of the review.")
+            )
         return data
 
 

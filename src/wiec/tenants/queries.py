@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 
+from wiec.core.process_caches import resettable
 from wiec.tenants.geo import DistrictIndex
 from wiec.tenants.models import AccessibilityStatement, Category, District, Tenant
 
@@ -55,6 +56,7 @@ def _lookup(name: str) -> tuple[Any, ...] | None:
     return found
 
 
+@resettable
 def forget_tenants() -> None:
     """Drop this process's cached tenants (after a change, and between tests)."""
     _by_host.clear()

@@ -73,7 +73,7 @@ def _check_pesel(*, tenant: Tenant, user: User | None, pesel: Pesel, at: datetim
         raise NotInRegister
     owner = queries.pesel_owner_id(tenant=tenant, pesel_hmac=digest)
     if owner is not None and (user is None or owner != user.pk):
-        raise PeselTaken
+        raise PeselTaken(owner)
     return digest
 
 
@@ -86,10 +86,13 @@ def _save_verification(*, tenant: Tenant, user: User, values: dict[str, Any]) ->
             )
     except IntegrityError:
         # Another account took this PESEL (or contact) between our check and this write.
-        if values.get("pesel_hmac") and queries.pesel_owner_id(
-            tenant=tenant, pesel_hmac=values["pesel_hmac"]
-        ) not in (None, user.pk):
-            raise PeselTaken from None
+        owner = (
+            queries.pesel_owner_id(tenant=tenant, pesel_hmac=values["pesel_hmac"])
+            if values.get("pesel_hmac")
+            else None
+        )
+        if owner not in (None, user.pk):
+            raise PeselTaken(owner) from None
         raise ContactTaken from None
     return verification
 
@@ -209,10 +212,26 @@ def confirm_code(*, tenant: Tenant, user: User, code: str, at: datetime) -> Veri
         if pending.pesel_hmac:
             owner = queries.pesel_owner_id(tenant=tenant, pesel_hmac=pending.pesel_hmac)
             if owner not in (None, user.pk):
-                raise PeselTaken
+                raise PeselTaken(owner)
         verification = _save_verification(tenant=tenant, user=user, values=values)
         PendingCode.objects.filter(pk=pending.pk).delete()
     return verification
+
+
+def report_pesel_taken(*, tenant: Tenant, user: User, taken: PeselTaken, at: datetime) -> None:
+    """Tell the office that `user` typed a PESEL that verifies another account: an audit entry
+    naming both accounts (never the PESEL). The person is told only that the PESEL cannot
+    verify an account here, as for one not in the register, so the form cannot be used to
+    find out whose PESEL has an account."""
+    owner = User.objects.filter(pk=taken.owner_id).first() if taken.owner_id else None
+    audit.record(
+        actor=user,
+        action="verification.pesel_taken",
+        tenant=tenant,
+        target=owner,
+        at=at,
+        data={"account": user.pk, "verified_account": taken.owner_id},
+    )
 
 
 def verify_in_person(

@@ -40,6 +40,13 @@ def purge_verifications_job(at: datetime) -> str:
     )
 
 
+def _pesel_taken(data: dict[str, Any]) -> str:
+    return gettext(
+        "The person was told only that this PESEL cannot verify an account here; check with "
+        "both accounts' owners which of them it belongs to."
+    )
+
+
 class VerificationConfig(AppConfig):
     name = "wiec.verification"
     label = "verification"
@@ -77,6 +84,11 @@ class VerificationConfig(AppConfig):
             ),
             AuditAction("verification.in_person", _("Resident verified in person")),
             AuditAction("verification.revoked", _("Verification withdrawn")),
+            AuditAction(
+                "verification.pesel_taken",
+                _("A PESEL that verifies this account was typed by another account"),
+                _pesel_taken,
+            ),
             AuditAction(
                 "verification.register_imported", _("Voter register uploaded"), _register_counts
             ),

@@ -13,7 +13,11 @@ class MethodDisabled(VerificationError):
 
 
 class PeselTaken(VerificationError):
-    """The PESEL already verifies another account in this municipality."""
+    """The PESEL already verifies another account in this municipality (`owner_id`)."""
+
+    def __init__(self, owner_id: int | None = None) -> None:
+        super().__init__(owner_id)
+        self.owner_id = owner_id
 
 
 class NotInRegister(VerificationError):

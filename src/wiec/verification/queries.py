@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
+from wiec.core.process_caches import resettable
 from wiec.tenants.models import Tenant
 from wiec.verification import keys
 from wiec.verification.models import (
@@ -52,6 +53,7 @@ def tenant_key(*, tenant: Tenant) -> bytes:
 _salts: dict[str, str] = {}
 
 
+@resettable
 def forget_salts() -> None:
     """Drop this process's cached salts (between tests, where frozen clocks and SQLite's reused
     ids can give two tenants the same cache key)."""

@@ -2,8 +2,9 @@
 
 `WIEC_CODE_SENDER` (a dotted path, default `wiec.verification.senders.DefaultSender`) names a
 class with `send(*, channel, address, code, tenant)`. The default sends e-mail through Django's
-mailer (the console in the demo) and writes text messages to the log, which is where a
-municipality plugs in its SMS gateway.
+mailer and has no SMS gateway: a municipality plugs one in (e.g. by overriding `send_text`).
+It never logs a code; the demo's `LogSender` (the default with DEBUG on) writes text messages,
+codes included, to the log.
 """
 
 from __future__ import annotations
@@ -36,14 +37,36 @@ def message_text(*, code: str, tenant: Tenant) -> str:
     }
 
 
+def masked(address: str) -> str:
+    """Enough of a phone number to tell which one, not enough to be the number."""
+    return "…" + address[-3:] if len(address) > 3 else "…"
+
+
 class DefaultSender:
+    """E-mails codes; has no SMS gateway, and never writes a code to the log (a log is read by
+    more people, and kept longer, than a code may be)."""
+
     def send(self, *, channel: str, address: str, code: str, tenant: Tenant) -> None:
         text = message_text(code=code, tenant=tenant)
         if channel == Channel.EMAIL:
             send_mail(_("Your verification code"), text, None, [address])
         else:
-            # The demo's "SMS gateway": the console. Production plugs in a real sender.
-            logger.info("SMS to %s: %s", address, text)
+            self.send_text(address=address, text=text)
+
+    def send_text(self, *, address: str, text: str) -> None:
+        logger.warning(
+            "A text message with a verification code for %s was not sent: no SMS gateway is "
+            "configured (set WIEC_CODE_SENDER to a sender that has one).",
+            masked(address),
+        )
+
+
+class LogSender(DefaultSender):
+    """The demo's "SMS gateway" (the default with DEBUG on): text messages, codes included, go
+    to the log. Never for production."""
+
+    def send_text(self, *, address: str, text: str) -> None:
+        logger.info("SMS to %s: %s", address, text)
 
 
 def get_sender() -> CodeSender:

@@ -58,6 +58,20 @@ def refusal_message(error: VerificationError, *, request: AuthenticatedRequest) 
     return _("The verification could not be completed.")
 
 
+def resident_refusal_message(error: VerificationError, *, request: AuthenticatedRequest) -> str:
+    """What the person verifying themselves is told. A PESEL that verifies another account gets
+    the same answer as one not in the register (the office is told, `report_pesel_taken`):
+    saying "another account" would let anyone with a free account test whose PESEL is here."""
+    if isinstance(error, PeselTaken | NotInRegister):
+        tenant = request.tenant
+        contact = ", ".join(part for part in (tenant.email, tenant.phone) if part)
+        return _(
+            "This PESEL cannot verify an account here. If it is yours, please contact "
+            "%(office)s (%(contact)s)."
+        ) % {"office": tenant.office_name, "contact": contact}
+    return refusal_message(error, request=request)
+
+
 def _next_url(request: AuthenticatedRequest) -> str | None:
     url = request.POST.get("next") or request.GET.get("next")
     if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
@@ -91,7 +105,9 @@ def verify(request: AuthenticatedRequest) -> HttpResponse:
                 at=now,
             )
         except VerificationError as error:
-            form.add_error(None, refusal_message(error, request=request))
+            if isinstance(error, PeselTaken):
+                actions.report_pesel_taken(tenant=tenant, user=request.user, taken=error, at=now)
+            form.add_error(None, resident_refusal_message(error, request=request))
         else:
             next_url = _next_url(request)
             if isinstance(result, PendingCode):
@@ -124,12 +140,15 @@ def code(request: AuthenticatedRequest) -> HttpResponse:
         return redirect("verification:verify")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        now = timezone.now()
         try:
             actions.confirm_code(
-                tenant=tenant, user=request.user, code=form.cleaned_data["code"], at=timezone.now()
+                tenant=tenant, user=request.user, code=form.cleaned_data["code"], at=now
             )
         except VerificationError as error:
-            form.add_error("code", refusal_message(error, request=request))
+            if isinstance(error, PeselTaken):
+                actions.report_pesel_taken(tenant=tenant, user=request.user, taken=error, at=now)
+            form.add_error("code", resident_refusal_message(error, request=request))
         else:
             messages.success(request, _("Thank you. Your verification is complete."))
             return redirect(_next_url(request) or "verification:verify")

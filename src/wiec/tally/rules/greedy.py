@@ -3,7 +3,13 @@
 - `greedy`: skip a project that does not fit and go on with the next;
 - `greedy-no-skip`: stop at the first project that does not fit (Wrocław);
 - `greedy-threshold`: drop projects scoring below META `min_project_score_threshold` (a project
-  scoring exactly the threshold stays), then `greedy` (Warszawa, Łódź, Częstochowa);
+  scoring exactly the threshold stays), then `greedy` (Warszawa, Łódź, Częstochowa). Every
+  other variant honours that META threshold too when the file gives one;
+- `greedy-exclusive` (Warszawa): projects that cannot both be built (locations closer than
+  100 m) form exclusion groups; greedy skips a project whose group already has a winner. The
+  groups come from `exclusions` (the budget module's review, or a side file), or from a
+  PROJECTS column `exclusion_group` (group labels, comma-separated when a project is in
+  several). Without groups the file is counted as plain greedy, with a note saying so;
 - `greedy-custom` (Poznań, as its file's META comment says): fund projects by votes until the
   next one does not fit; if the money left covers at least 80% of that project, fund it too
   from reserve funds (the file marks it `selected = 2`), then stop. The result then spends more
@@ -18,7 +24,8 @@ do; give a threshold of 1 to exclude them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from fractions import Fraction
 from itertools import permutations
 from typing import Literal
@@ -42,11 +49,14 @@ def greedy(
     reserve_share: Fraction = RESERVE_SHARE,
     exclude: frozenset[int] = frozenset(),
     rule: str | None = None,
+    groups: Sequence[frozenset[str]] | None = None,
 ) -> Result:
     """Count `instance` greedily.
 
     `threshold`: projects scoring less are not funded. `budget` overrides the pool's budget.
     `exclude`: project indices to leave out (already funded by an earlier rule).
+    `groups`: for each project (by index) the exclusion groups it belongs to; a project is
+    skipped when one of its groups already has a funded project.
     `reserve_share` is Poznań's 80%: for `variant="custom"` the first project that does not fit
     is funded when the money left is at least this share of its cost.
     """
@@ -69,13 +79,18 @@ def greedy(
         left = money
         chosen: list[int] = []
         reserve: list[int] = []
+        taken: set[str] = set()
         for pos, p in enumerate(order):
             if threshold is not None and score_list[p] < threshold:
                 return chosen, pos, reserve, 0  # sorted by score: the rest is below too
+            if groups is not None and groups[p] & taken:
+                continue  # a project of its exclusion group is already funded
             cost = costs[p]
             if cost <= left:
                 chosen.append(p)
                 left -= cost
+                if groups is not None:
+                    taken.update(groups[p])
                 continue
             if variant == "skip":
                 continue
@@ -177,17 +192,68 @@ def ranking(
     return order, groups
 
 
-def greedy_rule(instance: Instance, name: str, ties: TieBreaking | None = None) -> Result:
-    """The greedy rule called `name` in pabulib's `rule` field."""
-    if name == "greedy":
-        return greedy(instance, ties=ties)
-    if name == "greedy-no-skip":
-        return greedy(instance, variant="no-skip", ties=ties)
-    if name == "greedy-threshold":
-        threshold = instance.meta_int("min_project_score_threshold")
-        if threshold is None:
-            raise TallyError("greedy-threshold needs META min_project_score_threshold")
-        return greedy(instance, threshold=threshold, ties=ties)
-    if name == "greedy-custom":
-        return greedy(instance, variant="custom", ties=ties)
-    raise TallyError(f"unknown rule {name!r}")
+EXCLUSION_COLUMN = "exclusion_group"
+
+
+def greedy_rule(
+    instance: Instance,
+    name: str,
+    ties: TieBreaking | None = None,
+    exclusions: Sequence[Sequence[str]] | None = None,
+) -> Result:
+    """The greedy rule called `name` in pabulib's `rule` field.
+
+    A META `min_project_score_threshold` is honoured by every variant (a city that sets one
+    funds no project below it, whatever its greedy); `greedy-threshold` requires one.
+    `exclusions` (for `greedy-exclusive`): groups of project ids of which at most one is
+    funded; without them the PROJECTS column `exclusion_group` is used, if the file has one.
+    """
+    threshold = instance.meta_int("min_project_score_threshold")
+    variants: dict[str, Variant] = {
+        "greedy": "skip",
+        "greedy-threshold": "skip",
+        "greedy-exclusive": "skip",
+        "greedy-no-skip": "no-skip",
+        "greedy-custom": "custom",
+    }
+    if name not in variants:
+        raise TallyError(f"unknown rule {name!r}")
+    if name == "greedy-threshold" and threshold is None:
+        raise TallyError("greedy-threshold needs META min_project_score_threshold")
+    groups: list[frozenset[str]] | None = None
+    if name == "greedy-exclusive":
+        groups = exclusion_groups(instance, exclusions)
+    elif exclusions:
+        raise TallyError(f"exclusion groups are for greedy-exclusive, not {name}")
+    result = greedy(
+        instance, variant=variants[name], threshold=threshold, ties=ties, rule=name, groups=groups
+    )
+    if name == "greedy-exclusive" and groups is None:
+        note = "no exclusion groups known: counted as plain greedy, conflicts were not checked"
+        result = replace(result, notes=(*result.notes, note))
+    return result
+
+
+def exclusion_groups(
+    instance: Instance, exclusions: Sequence[Sequence[str]] | None
+) -> list[frozenset[str]] | None:
+    """Each project's exclusion groups (by index), or None when none are known.
+
+    Raises `TallyError` for a group naming a project the pool does not have.
+    """
+    index = instance.project_index()
+    labels: list[set[str]] = [set() for _ in instance.projects]
+    if exclusions:
+        for g, members in enumerate(exclusions, 1):
+            for pid in members:
+                if pid not in index:
+                    raise TallyError(f"exclusion group {g} names unknown project {pid!r}")
+                labels[index[pid]].add(f"#{g}")
+        return [frozenset(x) for x in labels]
+    column = [p.fields.get(EXCLUSION_COLUMN) for p in instance.projects]
+    if all(c is None for c in column):
+        return None
+    for i, raw in enumerate(column):
+        if raw and raw.strip().lower() != "none":
+            labels[i].update(x.strip() for x in raw.split(",") if x.strip())
+    return [frozenset(x) for x in labels]
