@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wiec.accounts.decorators import require_permission
 from wiec.accounts.permissions import can_manage_tenant
 from wiec.core.types import AuthenticatedRequest
+from wiec.ideas import queries as idea_queries
+from wiec.maps import queries as map_queries
 from wiec.tenants import actions, queries
 from wiec.tenants.forms import (
     AccessibilityStatementForm,
@@ -21,6 +26,7 @@ from wiec.tenants.forms import (
     LegalTextsForm,
     TenantSettingsForm,
 )
+from wiec.tenants.geo import DistrictIndex, DistrictShape
 
 
 @require_permission(can_manage_tenant)
@@ -73,24 +79,89 @@ def accessibility(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "backoffice/tenant/accessibility.html", {"form": form})
 
 
+PENDING_IMPORT = "wiec:pending-district-import"
+"""Session key of an import waiting for the administrator's confirmation."""
+
+
+def _import_districts(
+    request: AuthenticatedRequest, shapes: list[DistrictShape], *, replace: bool
+) -> HttpResponse:
+    created, updated, deleted = actions.import_districts(
+        tenant=request.tenant, shapes=shapes, replace=replace, actor=request.user, at=timezone.now()
+    )
+    messages.success(
+        request,
+        _("Districts imported: %(created)d new, %(updated)d updated, %(deleted)d deleted.")
+        % {"created": created, "updated": updated, "deleted": deleted},
+    )
+    return redirect("backoffice:districts")
+
+
+def _left_outside(
+    request: AuthenticatedRequest, shapes: list[DistrictShape], *, replace: bool
+) -> dict[str, Any]:
+    """What the new borders would leave outside: the municipality's places outside every
+    district, and ideas outside every district or outside the one they are filed under."""
+    today = {d.name: d for d in queries.districts(tenant=request.tenant)}
+    names: dict[int, str] = {}
+    areas: list[tuple[int, dict[str, Any]]] = []
+    for number, item in enumerate(shapes, start=1):
+        key = today[item.name].pk if item.name in today else -number
+        names[key] = item.name
+        areas.append((key, item.geometry))
+    if not replace:
+        for name, district in today.items():
+            if district.pk not in names and district.geometry:
+                names[district.pk] = name
+                areas.append((district.pk, district.geometry))
+    index = DistrictIndex(areas)
+    keys = {d.pk: d.pk for d in today.values() if d.pk in names}
+    ideas = []
+    for misplaced in idea_queries.ideas_leaving_districts(
+        tenant=request.tenant, index=index, keys=keys
+    ):
+        now_in = misplaced.district_key
+        ideas.append({"idea": misplaced.idea, "now_in": None if now_in is None else names[now_in]})
+    return {
+        "outside_places": map_queries.places_outside(tenant=request.tenant, index=index),
+        "outside_ideas": ideas,
+    }
+
+
 @require_permission(can_manage_tenant)
 @require_http_methods(["GET", "POST"])
 def districts(request: AuthenticatedRequest) -> HttpResponse:
+    """Import borders; when they would leave places or ideas outside, list them and ask to
+    confirm (a second form, no JavaScript needed; the file waits in the session)."""
+    if request.method == "POST" and "confirm" in request.POST:
+        pending = request.session.get(PENDING_IMPORT)
+        if not pending or pending.get("token") != request.POST["confirm"]:
+            messages.error(request, _("This import is no longer waiting; upload the file again."))
+            return redirect("backoffice:districts")
+        del request.session[PENDING_IMPORT]
+        shapes = [DistrictShape(name=n, geometry=g) for n, g in pending["shapes"]]
+        return _import_districts(request, shapes, replace=pending["replace"])
+    if request.method == "POST" and "cancel" in request.POST:
+        request.session.pop(PENDING_IMPORT, None)
+        messages.success(request, _("Nothing was imported."))
+        return redirect("backoffice:districts")
     form = DistrictImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        created, updated, deleted = actions.import_districts(
-            tenant=request.tenant,
-            shapes=form.shapes,
-            replace=form.cleaned_data["replace"],
-            actor=request.user,
-            at=timezone.now(),
-        )
-        messages.success(
+        replace = form.cleaned_data["replace"]
+        outside = _left_outside(request, form.shapes, replace=replace)
+        if not outside["outside_places"] and not outside["outside_ideas"]:
+            return _import_districts(request, form.shapes, replace=replace)
+        token = secrets.token_urlsafe(16)
+        request.session[PENDING_IMPORT] = {
+            "token": token,
+            "replace": replace,
+            "shapes": [[item.name, item.geometry] for item in form.shapes],
+        }
+        return render(
             request,
-            _("Districts imported: %(created)d new, %(updated)d updated, %(deleted)d deleted.")
-            % {"created": created, "updated": updated, "deleted": deleted},
+            "backoffice/tenant/districts_confirm.html",
+            {"token": token, "new_names": [item.name for item in form.shapes], **outside},
         )
-        return redirect("backoffice:districts")
     return render(
         request,
         "backoffice/tenant/districts.html",

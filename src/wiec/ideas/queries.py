@@ -16,6 +16,7 @@ from wiec.ideas.statuses import PUBLIC_STATUSES
 
 if TYPE_CHECKING:
     from wiec.accounts.models import User
+    from wiec.tenants.geo import DistrictIndex
     from wiec.tenants.models import Tenant
 
 PAGE_SIZE = 20
@@ -86,6 +87,35 @@ def map_points(*, tenant: Tenant, filters: IdeaFilters) -> list[tuple[int, float
     rows = filtered_ideas(tenant=tenant, filters=filters).filter(lat__isnull=False)
     points = rows.order_by("pk").values_list("pk", "lat", "lon", "status", "title")
     return cast(list[tuple[int, float, float, str, str]], list(points))
+
+
+@dataclass(frozen=True)
+class MisplacedIdea:
+    idea: Idea
+    district_key: int | None
+    """The district of the new borders the idea's point lies in (None: none of them)."""
+
+
+def ideas_leaving_districts(
+    *, tenant: Tenant, index: DistrictIndex, keys: dict[int, int]
+) -> list[MisplacedIdea]:
+    """Ideas (published or hidden, not drafts) whose point would lie outside every district of
+    `index`, or outside the district they are filed under. `keys` maps the ids of today's
+    districts to their keys in `index` (a district not in it is gone)."""
+    rows = (
+        Idea.objects.filter(tenant=tenant, published_at__isnull=False, lat__isnull=False)
+        .select_related("district")
+        .order_by("pk")
+    )
+    misplaced = []
+    for idea in rows:
+        if idea.lat is None or idea.lon is None:
+            continue
+        key = index.locate(lat=idea.lat, lon=idea.lon)
+        filed_under = keys.get(idea.district_id) if idea.district_id is not None else None
+        if key is None or (idea.district_id is not None and key != filed_under):
+            misplaced.append(MisplacedIdea(idea=idea, district_key=key))
+    return misplaced
 
 
 def map_version(*, tenant: Tenant, filters: IdeaFilters) -> str:

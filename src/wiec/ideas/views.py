@@ -134,7 +134,7 @@ def _support_context(request: TenantRequest, idea: Idea) -> dict[str, Any]:
     """What the support box needs: whether the person may support, and whether the
     municipality's rule (verified residents only) is what stands in the way."""
     settings = queries.settings_for(tenant=request.tenant)
-    level = Level.ACCOUNT
+    level: int = Level.ACCOUNT
     if settings.supporters_verified:
         verification = verification_queries.verification_for(
             tenant=request.tenant, user=request.user

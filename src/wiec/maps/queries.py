@@ -14,6 +14,7 @@ from wiec.maps.search import place_key
 from wiec.tenants.queries import district_for_point, districts
 
 if TYPE_CHECKING:
+    from wiec.tenants.geo import DistrictIndex
     from wiec.tenants.models import District, Tenant
 
 MAX_MATCHES = 10
@@ -21,6 +22,15 @@ MAX_MATCHES = 10
 
 def places(*, tenant: Tenant) -> QuerySet[Place]:
     return Place.objects.filter(tenant=tenant).order_by("name")
+
+
+def places_outside(*, tenant: Tenant, index: DistrictIndex) -> list[Place]:
+    """The municipality's places that no district of `index` contains (by name)."""
+    return [
+        place
+        for place in places(tenant=tenant)
+        if index.locate(lat=place.lat, lon=place.lon) is None
+    ]
 
 
 def matching_places(*, tenant: Tenant, text: str) -> list[Place]:
