@@ -101,3 +101,11 @@ class IdeasConfig(AppConfig):
                 message=texts.followed_answered_message,
             )
         )
+        kinds.register(
+            kinds.NotificationKind(
+                key=actions.NEW_IDEA_NOTIFICATION,
+                label=_("When a new idea arrives"),
+                message=texts.new_idea_message,
+                for_roles=frozenset(actions.NEW_IDEA_READERS),
+            )
+        )

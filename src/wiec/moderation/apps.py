@@ -18,7 +18,11 @@ class ModerationConfig(AppConfig):
     def ready(self) -> None:
         from wiec.core.registry import AuditAction, PanelItem, registry
         from wiec.moderation import permissions, personal_data, texts
-        from wiec.moderation.actions import HIDDEN_NOTIFICATION
+        from wiec.moderation.actions import (
+            HIDDEN_NOTIFICATION,
+            REPORT_READERS,
+            REPORTED_NOTIFICATION,
+        )
         from wiec.notifications import kinds
 
         registry.add_panel(
@@ -44,5 +48,13 @@ class ModerationConfig(AppConfig):
                 key=HIDDEN_NOTIFICATION,
                 label=_("When moderators hide something I wrote"),
                 message=texts.hidden_message,
+            )
+        )
+        kinds.register(
+            kinds.NotificationKind(
+                key=REPORTED_NOTIFICATION,
+                label=_("When someone reports content to the moderators"),
+                message=texts.reported_message,
+                for_roles=frozenset(REPORT_READERS),
             )
         )

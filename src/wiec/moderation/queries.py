@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Min, Q, QuerySet
 from django.http import Http404
 
+from wiec.accounts.models import Membership
+
 from wiec.moderation import registry
 from wiec.moderation.models import Block, Decision, Moderatable, Report, ReportReason
 from wiec.moderation.registry import ModeratedKind
@@ -17,6 +20,27 @@ from wiec.moderation.registry import ModeratedKind
 if TYPE_CHECKING:
     from wiec.accounts.models import User
     from wiec.tenants.models import Tenant
+
+
+def staff_to_tell(*, tenant: Tenant, roles: Iterable[str], leave_out: int | None) -> list[int]:
+    """Ids of this municipality's staff in `roles` who should hear of new work: active accounts
+    without an active block here, not `leave_out` (who caused it). Platform operators are not
+    the municipality's staff and are not told."""
+    return list(
+        Membership.objects.filter(tenant=tenant, role__in=list(roles), user__is_active=True)
+        .exclude(user_id=leave_out)
+        .exclude(
+            user_id__in=Block.objects.filter(tenant=tenant, lifted_at__isnull=True).values(
+                "user_id"
+            )
+        )
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
+
+
+def has_open_reports(*, obj: Moderatable) -> bool:
+    return reports_about(obj=obj).filter(resolved_at__isnull=True).exists()
 
 
 def has_active_block(*, user: User, tenant: Tenant) -> bool:
