@@ -12,7 +12,6 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.http import Http404
 
 from wiec.accounts.models import Membership
-
 from wiec.moderation import registry
 from wiec.moderation.models import Block, Decision, Moderatable, Report, ReportReason
 from wiec.moderation.registry import ModeratedKind

@@ -21,7 +21,9 @@ def reported_message(data: dict[str, Any]) -> str:
         reason = str(ReportReason(data.get("reason", "")).label)
     except ValueError:
         reason = str(data.get("reason", ""))
-    return _("Someone reported “%(excerpt)s” to the moderators (%(reason)s). It waits for a decision.") % {
+    return _(
+        "Someone reported “%(excerpt)s” to the moderators (%(reason)s). It waits for a decision."
+    ) % {
         "excerpt": data.get("excerpt", ""),
         "reason": reason,
     }

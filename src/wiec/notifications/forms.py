@@ -12,7 +12,11 @@ class EmailPreferencesForm(forms.Form):
     "send me an e-mail too" for their own matters, "tell me" for the office's work."""
 
     def __init__(
-        self, *args: Any, wanted: dict[str, bool], choices: list[kinds.NotificationKind], **kwargs: Any
+        self,
+        *args: Any,
+        wanted: dict[str, bool],
+        choices: list[kinds.NotificationKind],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.staff_keys = [k.key for k in choices if k.for_staff]

@@ -77,7 +77,7 @@ def send_notification_emails(*, notification_ids: list[int]) -> int:
     try:
         for notification in rows:
             if _email(notification, chosen=chosen):
-                sent.append(notification.pk)
+                sent.append(notification.pk)  # noqa: PERF401 (kept if a later one raises)
     finally:
         if sent:
             Notification.objects.filter(pk__in=sent).update(emailed_at=timezone.now())
@@ -117,6 +117,7 @@ def _email(notification: Notification, *, chosen: dict[tuple[int, str], bool]) -
         log.exception("Notification %s could not be e-mailed", notification.pk)
         return False
     return True
+
 
 def subject_line(text: str, limit: int = 200) -> str:
     """One line (mail headers cannot hold line breaks; quoted comments can), at most `limit`
