@@ -73,18 +73,22 @@ def send_notification_emails(*, notification_ids: list[int]) -> int:
             user_id__in={n.recipient_id for n in rows}
         ).values_list("user_id", "kind", "email")
     }
+    bases: dict[int, str] = {}  # one address lookup per municipality, not per e-mail
     sent: list[int] = []
     try:
         for notification in rows:
-            if _email(notification, chosen=chosen):
-                sent.append(notification.pk)  # noqa: PERF401 (kept if a later one raises)
+            if notification.tenant_id not in bases:
+                bases[notification.tenant_id] = site_url(notification.tenant)
+            base = bases[notification.tenant_id]
+            if _email(notification, chosen=chosen, base=base):
+                sent.append(notification.pk)
     finally:
         if sent:
             Notification.objects.filter(pk__in=sent).update(emailed_at=timezone.now())
     return len(sent)
 
 
-def _email(notification: Notification, *, chosen: dict[tuple[int, str], bool]) -> bool:
+def _email(notification: Notification, *, chosen: dict[tuple[int, str], bool], base: str) -> bool:
     """Send one notification's e-mail if its recipient wants it; whether it went."""
     kind = kinds.get(notification.kind)
     if kind is None or not notification.recipient.is_active:
@@ -92,7 +96,6 @@ def _email(notification: Notification, *, chosen: dict[tuple[int, str], bool]) -
     if not chosen.get((notification.recipient_id, kind.key), kind.email_by_default):
         return False
     tenant = notification.tenant
-    base = site_url(tenant)
     with translation.override(notification.recipient.language or tenant.default_language):
         message = kind.message(notification.data)
         body = render_to_string(
