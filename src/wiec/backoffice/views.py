@@ -25,6 +25,9 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         request,
         "backoffice/dashboard.html",
         {
+            "waiting": queries.waiting_for(
+                user=request.user, tenant=request.tenant, at=timezone.now()
+            ),
             "stats": queries.dashboard_stats(tenant=request.tenant),
             "items": allowed_panel_items(request),
             "role": role_in(request.user, request.tenant),

@@ -133,6 +133,16 @@ def report_queue(*, tenant: Tenant, limit: int = 100) -> list[QueueItem]:
     return items
 
 
+def waiting_count(*, tenant: Tenant) -> int:
+    """How many pieces of content have open reports (the queue's length)."""
+    return (
+        Report.objects.filter(tenant=tenant, resolved_at__isnull=True)
+        .values("content_type_id", "object_id")
+        .distinct()
+        .count()
+    )
+
+
 def recently_hidden(*, tenant: Tenant, limit: int = 20) -> list[tuple[ModeratedKind, Any]]:
     """Hidden content of every kind, most recently hidden first (to restore a mistake)."""
     rows: list[tuple[ModeratedKind, Any]] = []

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -144,3 +144,28 @@ def open_poll_cards(tenant: Tenant, at: datetime) -> list[ProcessCard]:
         for poll in rows
         if phase_at(poll.box, at=at) == Phase.OPEN
     ]
+
+
+SOON = timedelta(days=7)
+"""How far ahead the panel home looks for polls that open or end."""
+
+
+def polls_due(
+    *, tenant: Tenant, at: datetime, within: timedelta = SOON
+) -> list[tuple[Poll, Phase]]:
+    """Polls an official should look at now: opening or ending within `within`, or ended and
+    not closed yet (paper ballots to enter, then close). The next date first."""
+    rows = (
+        Poll.objects.filter(tenant=tenant, box__closed_at__isnull=True)
+        .filter(
+            Q(box__starts_at__gt=at, box__starts_at__lte=at + within)
+            | Q(box__starts_at__lte=at, box__ends_at__lte=at + within)
+        )
+        .select_related("box")
+    )
+    due = [(poll, phase_at(poll.box, at=at)) for poll in rows]
+    return sorted(due, key=lambda pair: (_next_date(pair[0], pair[1]), pair[0].pk))
+
+
+def _next_date(poll: Poll, phase: Phase) -> datetime:
+    return poll.box.starts_at if phase == Phase.SCHEDULED else poll.box.ends_at
