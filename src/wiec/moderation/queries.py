@@ -25,10 +25,11 @@ def staff_to_tell(*, tenant: Tenant, roles: Iterable[str], leave_out: int | None
     """Ids of this municipality's staff in `roles` who should hear of new work: active accounts
     without an active block here, not `leave_out` (who caused it). Platform operators are not
     the municipality's staff and are not told."""
+    rows = Membership.objects.filter(tenant=tenant, role__in=list(roles), user__is_active=True)
+    if leave_out is not None:
+        rows = rows.exclude(user_id=leave_out)
     return list(
-        Membership.objects.filter(tenant=tenant, role__in=list(roles), user__is_active=True)
-        .exclude(user_id=leave_out)
-        .exclude(
+        rows.exclude(
             user_id__in=Block.objects.filter(tenant=tenant, lifted_at__isnull=True).values(
                 "user_id"
             )
