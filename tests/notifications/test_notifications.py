@@ -150,9 +150,7 @@ def test_others_notifications_and_other_municipalities_are_404(
     assert "Ławki" in html(client.get("/powiadomienia/"))
 
 
-def test_emails_follow_each_persons_choice_and_go_once(
-    tenant: Tenant, django_capture_on_commit_callbacks: Any
-) -> None:
+def test_emails_follow_each_persons_choice_and_go_once(tenant: Tenant) -> None:
     wants, refuses = member(tenant), member(tenant)
     EmailPreference.objects.create(user=refuses, kind=KIND, email=False)
     mail.outbox.clear()
@@ -164,9 +162,7 @@ def test_emails_follow_each_persons_choice_and_go_once(
     assert len(mail.outbox) == 1
 
 
-def test_emails_speak_the_recipients_language_else_the_municipalitys(
-    tenant: Tenant, django_capture_on_commit_callbacks: Any
-) -> None:
+def test_emails_speak_the_recipients_language_else_the_municipalitys(tenant: Tenant) -> None:
     ukrainian, unset = member(tenant), member(tenant)
     ukrainian.language = "uk"
     ukrainian.save()
@@ -203,9 +199,7 @@ def test_notifications_are_in_download_my_data_and_go_with_the_account(
     assert not Notification.objects.exists()
 
 
-def test_a_line_break_in_the_text_makes_a_one_line_subject(
-    tenant: Tenant, django_capture_on_commit_callbacks: Any
-) -> None:
+def test_a_line_break_in_the_text_makes_a_one_line_subject(tenant: Tenant) -> None:
     person = member(tenant)
     mail.outbox.clear()
     _notify(tenant, person, title="Ławki\n\nprzy szkole " + "długo " * 60)
