@@ -237,8 +237,8 @@ class Modules:
         return [spec.processes for spec in self if spec.processes is not None]
 
     def demo_loaders(self) -> list[DemoLoader]:
-        """In the order of registration, so a module's loader finds what those it builds on
-        loaded (the ideas find the streets the maps module loaded)."""
+        """In the order of registration, so a module's loader runs after those of the modules
+        it builds on."""
         return [spec.demo for spec in self if spec.demo is not None]
 
 
