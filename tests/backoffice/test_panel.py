@@ -355,9 +355,6 @@ def test_the_dashboard_shows_each_modules_section_in_the_declared_order(
         headings = [str(section.heading) for section in modules.panel_sections()]
     found = re.findall(r'<h3 class="panel-section__heading">([^<]+)</h3>', html)
     assert found == headings
-    for key in ("ideas", "polls", "moderation", "verification", "accounts", "maps"):
-        spec = modules.get(key)
-        assert spec is not None and spec.panel, key
     assert len(headings) >= 8
 
 

@@ -140,7 +140,7 @@ def test_registering_clashing_declarations_is_refused() -> None:
     fresh.register(fresh.get("one"))  # type: ignore[arg-type]  # the same spec again: a no-op
     with pytest.raises(ImproperlyConfigured, match="Two modules are called"):
         fresh.register(ModuleSpec(key="one", label="One again"))
-    with pytest.raises(ImproperlyConfigured, match="audit action 'thing.done'"):
+    with pytest.raises(ImproperlyConfigured, match=r"audit action 'thing\.done'"):
         fresh.register(
             ModuleSpec(key="two", label="Two", audit_actions=(AuditAction("thing.done", "x"),))
         )
@@ -168,7 +168,9 @@ def test_ideas_and_polls_declare_what_residents_and_officials_see() -> None:
     for key in ("ideas", "polls"):
         spec = modules.get(key)
         assert spec is not None
-        assert spec.nav and spec.panel and spec.audit_actions
+        assert spec.nav
+        assert spec.panel
+        assert spec.audit_actions
         assert spec.processes is not None
         assert spec.demo is not None
 
