@@ -54,7 +54,7 @@ class PanelPage:
 
 @dataclass(frozen=True)
 class PanelSection:
-    """A heading in the officials' panel with the module's pages under it, in this order.
+    """A heading in the panel with the module's pages under it, in this order.
 
     The section shows only to those who may open at least one of its pages."""
 

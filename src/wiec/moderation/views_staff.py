@@ -1,4 +1,4 @@
-"""The moderators' pages in the office panel: the queue, one piece of content, blocks."""
+"""The moderators' pages in the panel: the queue, one piece of content, blocks."""
 
 from __future__ import annotations
 
