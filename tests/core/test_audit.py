@@ -29,12 +29,12 @@ def test_record_keeps_actor_and_target_labels(tenant: Tenant) -> None:
 
 def test_every_step_written_to_the_audit_log_has_a_readable_name() -> None:
     """Officials read the log in their language: every action code a module writes needs a
-    registered, translated name (wiec.core.registry.AuditAction)."""
+    registered, translated name (wiec.core.modules.AuditAction)."""
     import re
     from pathlib import Path
 
     import wiec
-    from wiec.core.registry import registry
+    from wiec.core.modules import modules
     from wiec.moderation.models import DecisionAction
 
     written: set[str] = set()
@@ -44,5 +44,5 @@ def test_every_step_written_to_the_audit_log_has_a_readable_name() -> None:
             written.update(re.findall(r'action="([a-z_]+\.[a-z_]+)"', text))
     written.update(f"moderation.{action}" for action in DecisionAction.values)
     assert written, "the scan found no audit steps"
-    missing = sorted(code for code in written if code not in registry.audit_actions)
+    missing = sorted(code for code in written if code not in modules.audit_actions())
     assert not missing

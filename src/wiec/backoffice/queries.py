@@ -13,7 +13,7 @@ from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from wiec.accounts import queries as account_queries
 from wiec.accounts.models import STAFF_ROLES, Membership
 from wiec.core.models import AuditEntry
-from wiec.core.registry import registry
+from wiec.core.modules import modules
 from wiec.ideas import queries as idea_queries
 from wiec.ideas.permissions import can_answer_ideas
 from wiec.ideas.statuses import IdeaStatus
@@ -100,7 +100,7 @@ def _reports(*, tenant: Tenant) -> Waiting:
         count=moderation_queries.waiting_count(tenant=tenant) if queue else 0,
         items=[
             WaitingItem(
-                label=Truncator(item.kind.text(item.content)).chars(80),
+                label=Truncator(item.kind.full_text(item.content)).chars(80),
                 url=reverse("moderation_staff:content", args=[item.kind.key, item.content.pk]),
                 note=ngettext(
                     "%(kind)s, %(count)d report, the first",
@@ -172,7 +172,8 @@ def audit_entries(*, tenant: Tenant, action: str = "") -> QuerySet[AuditEntry]:
 def audit_actions(*, tenant: Tenant) -> list[tuple[str, str]]:
     """The kinds of step in this tenant's log, as (code, translated name), by name."""
     codes = AuditEntry.objects.filter(tenant=tenant).values_list("action", flat=True).distinct()
-    labels = {code: registry.audit_actions.get(code) for code in codes}
+    declared = modules.audit_actions()
+    labels = {code: declared.get(code) for code in codes}
     return sorted(
         ((code, str(known.label) if known else code) for code, known in labels.items()),
         key=lambda pair: pair[1],

@@ -39,9 +39,9 @@ def record(
 
 def present(entry: AuditEntry) -> dict[str, Any]:
     """An entry as the audit log page shows it: translated step name and a readable detail."""
-    from wiec.core.registry import registry
+    from wiec.core.modules import modules
 
-    known = registry.audit_actions.get(entry.action)
+    known = modules.audit_actions().get(entry.action)
     if known is None:
         return {"entry": entry, "label": entry.action, "details": _plain(entry.data)}
     details = known.describe(entry.data) if known.describe else _plain(entry.data)
