@@ -146,7 +146,41 @@ class ProcessCard:
     ends_at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class WaitingItem:
+    """One thing that waits for staff, as the panel home lists it."""
+
+    label: str
+    url: str
+    note: str
+    """What the date says ("published", "voting ends"); the page shows `when` after it in the
+    reader's time zone."""
+    when: datetime | None
+    then: str = ""
+    """What to do next, when it is not plain from the label."""
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """One kind of work on the panel home: how many wait, the oldest few, the page with all."""
+
+    key: str
+    title: str
+    count: int
+    items: list[WaitingItem] = field(default_factory=list)
+    all_url: str = ""
+    all_label: str = ""
+    order: str = ""
+    """How the items are sorted, in words ("the longest waiting first")."""
+
+
+WAITING_SHOWN = 5
+"""How many items a `Waiting` lists (the oldest or nearest first)."""
+
 ProcessProvider = Callable[["Tenant", datetime], list[ProcessCard]]
+WaitingProvider = Callable[[Any, "Tenant", datetime], "Waiting | None"]
+"""`f(user, tenant, at)`: what waits for this person in the module, or None when their role
+has no such work (the kind is then left out of their panel home)."""
 PersonalDataExporter = Callable[["User"], Any]
 PersonalDataEraser = Callable[["User", datetime], None]
 DemoLoader = Callable[[Any], None]
@@ -182,6 +216,8 @@ class ModuleSpec:
     demo: DemoLoader | None = None
     """Adds the module's demo content (`wiec demo`)."""
     periodic_jobs: tuple[PeriodicJob, ...] = ()
+    waiting: tuple[WaitingProvider, ...] = ()
+    """What waits for staff, listed on the panel home."""
 
 
 class Modules:
@@ -244,6 +280,10 @@ class Modules:
 
     def process_providers(self) -> list[ProcessProvider]:
         return [spec.processes for spec in self if spec.processes is not None]
+
+    def waiting_providers(self) -> list[WaitingProvider]:
+        """In the panel's order (`order`, then `key`)."""
+        return [provider for spec in self.in_order() for provider in spec.waiting]
 
     def demo_loaders(self) -> list[DemoLoader]:
         """In the order of registration, so a module's loader runs after those of the modules

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -15,11 +16,15 @@ from wiec.core.modules import (
     NotificationKind,
     PanelPage,
     PanelSection,
+    Waiting,
 )
-from wiec.ideas import actions, demo, permissions, personal_data, texts
+from wiec.ideas import actions, demo, permissions, personal_data, queries, texts
 from wiec.ideas.models import Idea
 from wiec.ideas.processes import open_calls
 from wiec.ideas.statuses import rule
+
+if TYPE_CHECKING:
+    from wiec.tenants.models import Tenant
 
 
 def _status_change(data: dict[str, Any]) -> str:
@@ -40,6 +45,12 @@ def _public(idea: Idea) -> bool:
 
 def _visible_to(idea: Idea, user: object) -> bool:
     return _public(idea)
+
+
+def _waiting(user: Any, tenant: Tenant, at: datetime) -> Waiting | None:
+    if not permissions.can_answer_ideas(user, tenant):
+        return None
+    return queries.waiting_for_answer(tenant=tenant)
 
 
 SPEC = ModuleSpec(
@@ -106,5 +117,6 @@ SPEC = ModuleSpec(
     exporters={"ideas": personal_data.export_ideas},
     erasers=(actions.erase_drafts,),
     processes=open_calls,
+    waiting=(_waiting,),
     demo=demo.load,
 )

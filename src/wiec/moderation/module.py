@@ -3,17 +3,34 @@ declared by the modules that own it (`ContentKind` with `moderated=True`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from wiec.core.modules import AuditAction, ModuleSpec, NotificationKind, PanelPage, PanelSection
-from wiec.moderation import permissions, personal_data, texts
+from wiec.core.modules import (
+    AuditAction,
+    ModuleSpec,
+    NotificationKind,
+    PanelPage,
+    PanelSection,
+    Waiting,
+)
+from wiec.moderation import permissions, personal_data, queries, texts
 from wiec.moderation.actions import HIDDEN_NOTIFICATION, REPORT_READERS, REPORTED_NOTIFICATION
+
+if TYPE_CHECKING:
+    from wiec.tenants.models import Tenant
 
 
 def _reason(data: dict[str, Any]) -> str:
     return str(data.get("reason", ""))
+
+
+def _waiting(user: Any, tenant: Tenant, at: datetime) -> Waiting | None:
+    if not permissions.can_moderate(user, tenant):
+        return None
+    return queries.waiting_reports(tenant=tenant)
 
 
 SPEC = ModuleSpec(
@@ -54,4 +71,5 @@ SPEC = ModuleSpec(
         ),
     ),
     exporters={"moderation": personal_data.export_reports},
+    waiting=(_waiting,),
 )

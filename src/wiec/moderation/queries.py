@@ -10,9 +10,13 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Min, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wiec.accounts.models import Membership
-from wiec.core.modules import ContentKind
+from wiec.core.modules import WAITING_SHOWN, ContentKind, Waiting, WaitingItem
 from wiec.moderation import registry
 from wiec.moderation.models import Block, Decision, Moderatable, Report, ReportReason
 
@@ -141,6 +145,33 @@ def waiting_count(*, tenant: Tenant) -> int:
         .values("content_type_id", "object_id")
         .distinct()
         .count()
+    )
+
+
+def waiting_reports(*, tenant: Tenant) -> Waiting:
+    """The panel home's list of reported content, the longest waiting first."""
+    queue = report_queue(tenant=tenant, limit=WAITING_SHOWN)
+    return Waiting(
+        key="reports",
+        title=_("Reported content waiting for a decision"),
+        count=waiting_count(tenant=tenant) if queue else 0,
+        items=[
+            WaitingItem(
+                label=Truncator(item.kind.full_text(item.content)).chars(80),
+                url=reverse("moderation_staff:content", args=[item.kind.key, item.content.pk]),
+                note=ngettext(
+                    "%(kind)s, %(count)d report, the first",
+                    "%(kind)s, %(count)d reports, the first",
+                    item.report_count,
+                )
+                % {"kind": item.kind.label, "count": item.report_count},
+                when=item.first_reported_at,
+            )
+            for item in queue
+        ],
+        all_url=reverse("moderation_staff:queue"),
+        all_label=_("The whole moderation queue"),
+        order=_("the longest waiting first"),
     )
 
 

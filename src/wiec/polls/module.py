@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wiec.core.modules import AuditAction, ModuleSpec, NavItem, PanelPage, PanelSection
+from wiec.core.modules import AuditAction, ModuleSpec, NavItem, PanelPage, PanelSection, Waiting
 from wiec.polls import demo, permissions, queries
+
+if TYPE_CHECKING:
+    from wiec.tenants.models import Tenant
 
 
 def _question(data: dict[str, Any]) -> str:
     return gettext("“%(question)s”") % {"question": data.get("question", "")}
+
+
+def _waiting(user: Any, tenant: Tenant, at: datetime) -> Waiting | None:
+    if not permissions.can_manage_polls(user, tenant):
+        return None
+    return queries.waiting_polls(tenant=tenant, at=at)
 
 
 SPEC = ModuleSpec(
@@ -41,5 +51,6 @@ SPEC = ModuleSpec(
         AuditAction("poll.question_deleted", _("Poll question deleted"), _question),
     ),
     processes=queries.open_poll_cards,
+    waiting=(_waiting,),
     demo=demo.load,
 )
