@@ -146,3 +146,35 @@ def test_the_panel_home_costs_the_same_queries_however_much_waits(
         page = client.get("/panel/").content.decode()
     assert page.count('href="/panel/pomysly/') >= 5
     assert "12 czeka" in page
+
+
+def test_a_module_lists_its_waiting_work_through_its_spec_alone(
+    client: Client, tenant: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new module's list appears on the panel home in the panel's order, and a provider
+    that answers None (the role has no such work) leaves nothing behind."""
+    from wiec.core.modules import Modules, ModuleSpec, Waiting, WaitingItem, modules
+
+    def budget(user: Any, tenant: Tenant, at: Any) -> Waiting | None:
+        return Waiting(
+            key="budget",
+            title="Projekty budżetu do oceny",
+            count=1,
+            items=[WaitingItem(label="Nowy park", url="/panel/budzet/1/", note="od", when=at)],
+            all_url="/panel/budzet/",
+            all_label="Wszystkie projekty",
+            order="najstarsze na początku",
+        )
+
+    fresh = Modules()
+    for spec in modules:
+        fresh.register(spec)
+    fresh.register(ModuleSpec(key="budget", label="Budget", order=15, waiting=(budget,)))
+    fresh.register(ModuleSpec(key="quiet", label="Quiet", waiting=(lambda u, t, a: None,)))
+    monkeypatch.setattr(modules, "_specs", fresh._specs)
+    html = _home(client, tenant, Role.OFFICIAL)
+    box = _section(html, "Projekty budżetu do oceny")
+    assert '<a href="/panel/budzet/1/">Nowy park</a>' in box
+    assert 'href="/panel/budzet/"' in box
+    # ideas (order 10) come before the budget (15), polls (40) after it
+    assert html.index(IDEAS) < html.index("Projekty budżetu") < html.index(POLLS)
