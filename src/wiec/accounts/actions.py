@@ -95,6 +95,8 @@ def set_role(*, membership: Membership, role: Role, actor: User | None, at: date
     with transaction.atomic():
         locked = Membership.objects.select_for_update(no_key=True).get(pk=membership.pk)
         old = locked.role
+        if old == role:
+            return locked  # the same role again: nothing changes, nothing is logged
         if old == Role.ADMIN and role != Role.ADMIN:
             admins = Membership.objects.select_for_update(no_key=True).filter(
                 tenant_id=locked.tenant_id, role=Role.ADMIN

@@ -25,6 +25,7 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self) -> None:
+        from wiec.core import audit
         from wiec.core.registry import AuditAction, NavItem, PanelItem, registry
         from wiec.discussion import registry as discussion
         from wiec.ideas import actions, permissions, personal_data, texts
@@ -37,7 +38,11 @@ class IdeasConfig(AppConfig):
         registry.add_nav(NavItem("ideas", _("Ideas"), "ideas:list", order=10))
         registry.add_audit_actions(
             AuditAction("idea.answered", _("Idea answered"), _status_change),
-            AuditAction("ideas.settings_saved", _("Ideas settings saved")),
+            AuditAction(
+                "ideas.settings_saved",
+                _("Ideas settings saved"),
+                audit.changes_of("ideas.ideasettings"),
+            ),
         )
         registry.add_panel(
             PanelItem(

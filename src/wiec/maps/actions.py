@@ -29,7 +29,7 @@ def import_places(
 ) -> tuple[int, int, int]:
     """Create or update places by name; with `replace`, delete those not in the list.
 
-    Returns (created, updated, deleted).
+    Returns (created, updated, deleted); an import that changes nothing is not logged.
     """
     with transaction.atomic():
         # FOR UPDATE: with `replace`, the places missing from the list are deleted below.
@@ -57,11 +57,12 @@ def import_places(
             names = {row.name for row in rows}
             stale = [p.pk for name, p in existing.items() if name not in names]
             deleted, _ = Place.objects.filter(pk__in=stale).delete()
-        audit.record(
-            actor=actor,
-            action="places.imported",
-            tenant=tenant,
-            at=at,
-            data={"created": len(new), "updated": len(changed), "deleted": deleted},
-        )
+        if new or changed or deleted:
+            audit.record(
+                actor=actor,
+                action="places.imported",
+                tenant=tenant,
+                at=at,
+                data={"created": len(new), "updated": len(changed), "deleted": deleted},
+            )
     return len(new), len(changed), deleted

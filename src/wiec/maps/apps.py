@@ -10,8 +10,11 @@ class MapsConfig(AppConfig):
     def ready(self) -> None:
         from wiec.accounts import permissions
         from wiec.core.registry import AuditAction, PanelItem, registry
+        from wiec.maps import texts
 
-        registry.add_audit_actions(AuditAction("places.imported", _("Places imported")))
+        registry.add_audit_actions(
+            AuditAction("places.imported", _("Places imported"), texts.place_import_counts)
+        )
 
         registry.add_panel(
             PanelItem(

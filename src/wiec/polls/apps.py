@@ -15,6 +15,7 @@ class PollsConfig(AppConfig):
     verbose_name = _("Polls")
 
     def ready(self) -> None:
+        from wiec.core import audit
         from wiec.core.registry import AuditAction, NavItem, PanelItem, registry
         from wiec.polls import permissions, queries
 
@@ -31,7 +32,7 @@ class PollsConfig(AppConfig):
         )
         registry.add_audit_actions(
             AuditAction("poll.created", _("Poll created")),
-            AuditAction("poll.changed", _("Poll changed")),
+            AuditAction("poll.changed", _("Poll changed"), audit.changes_of("polls.poll")),
             AuditAction("poll.published", _("Poll published")),
             AuditAction("poll.question_saved", _("Poll question saved"), _question),
             AuditAction("poll.question_deleted", _("Poll question deleted"), _question),

@@ -47,21 +47,27 @@ def update_tenant(*, tenant: Tenant, changes: dict[str, Any], actor: User, at: d
     """Apply validated field changes; a new colour or logo bumps the theme version.
 
     Values are applied as a form would (`save_form_data`), so `logo=False` clears the logo.
+    Only the fields whose value really changes are saved and audit-logged; nothing at all
+    when none does.
     """
     with transaction.atomic():
+        before = audit.stored_values_of(tenant, changes)
         for name, value in changes.items():
             tenant._meta.get_field(name).save_form_data(tenant, value)  # type: ignore[union-attr]
-        tenant.save()
-        if changes.keys() & {"primary_colour", "logo"}:
+        changed = audit.changed_values(before, audit.values_of(tenant, changes))
+        if not changed:
+            return tenant
+        tenant.save(update_fields=list(changed))
+        if changed.keys() & {"primary_colour", "logo"}:
             Tenant.objects.filter(pk=tenant.pk).update(theme_version=F("theme_version") + 1)
             tenant.refresh_from_db(fields=["theme_version"])
-        audit.record(
+        audit.record_changes(
             actor=actor,
             action="tenant.updated",
             tenant=tenant,
             target=tenant,
             at=at,
-            data={"fields": sorted(changes)},
+            changes=changed,
         )
     return tenant
 
@@ -93,7 +99,7 @@ def import_districts(
                     position=position,
                 )
                 created += 1
-            else:
+            elif (district.geometry, district.position) != (item.geometry, position):
                 district.geometry = item.geometry
                 district.position = position
                 district.save(update_fields=["geometry", "position"])
@@ -103,13 +109,14 @@ def import_districts(
             names = {item.name for item in shapes}
             stale = [d.pk for name, d in existing.items() if name not in names]
             deleted, _ = District.objects.filter(pk__in=stale).delete()
-        audit.record(
-            actor=actor,
-            action="districts.imported",
-            tenant=tenant,
-            at=at,
-            data={"created": created, "updated": updated, "deleted": deleted},
-        )
+        if created or updated or deleted:
+            audit.record(
+                actor=actor,
+                action="districts.imported",
+                tenant=tenant,
+                at=at,
+                data={"created": created, "updated": updated, "deleted": deleted},
+            )
     return created, updated, deleted
 
 
@@ -122,8 +129,11 @@ def delete_district(*, district: District, actor: User, at: datetime) -> None:
 
 
 def rename_district(*, district: District, name: str, actor: User, at: datetime) -> District:
+    """Audit-logged; renaming to the name it has writes nothing."""
+    old = audit.stored_values_of(district, ["name"]).get("name", district.name)
+    if old == name:
+        return district
     with transaction.atomic():
-        old = district.name
         district.name = name
         district.save(update_fields=["name"])
         audit.record(
@@ -147,7 +157,8 @@ def save_category(
     actor: User | None,
     at: datetime,
 ) -> Category:
-    """Create a category (`category=None`) or update one."""
+    """Create a category (`category=None`) or update one; an update records only the fields
+    that really change, and nothing when none does."""
     with transaction.atomic():
         if category is None:
             used = set(Category.objects.filter(tenant=tenant).values_list("slug", flat=True))
@@ -158,12 +169,24 @@ def save_category(
                 description=description,
                 position=position,
             )
-            action = "category.created"
+            audit.record(
+                actor=actor, action="category.created", tenant=tenant, target=category, at=at
+            )
         else:
+            fields = ["name", "description", "position"]
+            before = audit.stored_values_of(category, fields)
             category.name, category.description, category.position = name, description, position
-            category.save(update_fields=["name", "description", "position"])
-            action = "category.updated"
-        audit.record(actor=actor, action=action, tenant=tenant, target=category, at=at)
+            changed = audit.changed_values(before, audit.values_of(category, fields))
+            if changed:
+                category.save(update_fields=list(changed))
+            audit.record_changes(
+                actor=actor,
+                action="category.updated",
+                tenant=tenant,
+                target=category,
+                at=at,
+                changes=changed,
+            )
     return category
 
 
@@ -178,16 +201,34 @@ def delete_category(*, category: Category, actor: User, at: datetime) -> None:
 def save_accessibility_statement(
     *, tenant: Tenant, values: dict[str, Any], actor: User | None, at: datetime
 ) -> AccessibilityStatement:
+    """Create or update the statement; audit-logged with the fields that really changed (the
+    first save records the statement as saved, later saves that change nothing record
+    nothing)."""
     with transaction.atomic():
-        statement, _created = AccessibilityStatement.objects.update_or_create(
-            tenant=tenant, defaults=values
-        )
-        audit.record(
+        statement = AccessibilityStatement.objects.filter(tenant=tenant).first()
+        if statement is None:
+            statement = AccessibilityStatement.objects.create(tenant=tenant, **values)
+            audit.record(
+                actor=actor,
+                action="accessibility_statement.saved",
+                tenant=tenant,
+                target=statement,
+                at=at,
+            )
+            return statement
+        before = audit.stored_values_of(statement, values)
+        for name, value in values.items():
+            setattr(statement, name, value)
+        changed = audit.changed_values(before, audit.values_of(statement, values))
+        if changed:
+            statement.save(update_fields=list(changed))
+        audit.record_changes(
             actor=actor,
             action="accessibility_statement.saved",
             tenant=tenant,
             target=statement,
             at=at,
+            changes=changed,
         )
     return statement
 

@@ -1,34 +1,7 @@
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.apps import AppConfig
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-
-
-def _register_counts(data: dict[str, Any]) -> str:
-    total = data.get("total", 0)
-    return ngettext(
-        "%(entries)s read; the register holds %(total)s person",
-        "%(entries)s read; the register holds %(total)s people",
-        total,
-    ) % {"entries": data.get("entries", 0), "total": total}
-
-
-def _settings_fields(data: dict[str, Any]) -> str:
-    from wiec.verification.models import VerificationSettings
-
-    meta = VerificationSettings._meta
-    return ", ".join(
-        str(getattr(meta.get_field(name), "verbose_name", name)) for name in data.get("fields", [])
-    )
-
-
-def _purged(data: dict[str, Any]) -> str:
-    return gettext("%(n)s verification(s) older than %(days)s days") % {
-        "n": data.get("verifications", 0),
-        "days": data.get("retention_days", 0),
-    }
 
 
 def purge_verifications_job(at: datetime) -> str:
@@ -40,22 +13,16 @@ def purge_verifications_job(at: datetime) -> str:
     )
 
 
-def _pesel_taken(data: dict[str, Any]) -> str:
-    return gettext(
-        "The person was told only that this PESEL cannot verify an account here; check with "
-        "both accounts' owners which of them it belongs to."
-    )
-
-
 class VerificationConfig(AppConfig):
     name = "wiec.verification"
     label = "verification"
     verbose_name = _("Verification of residents")
 
     def ready(self) -> None:
+        from wiec.core import audit
         from wiec.core.periodic import PeriodicJob, jobs
         from wiec.core.registry import AuditAction, PanelItem, PanelLink, registry
-        from wiec.verification import actions, permissions, personal_data
+        from wiec.verification import actions, permissions, personal_data, texts
 
         jobs.register(
             PeriodicJob(
@@ -87,20 +54,26 @@ class VerificationConfig(AppConfig):
             AuditAction(
                 "verification.settings_changed",
                 _("Verification settings changed"),
-                _settings_fields,
+                audit.changes_of("verification.verificationsettings"),
             ),
-            AuditAction("verification.in_person", _("Resident verified in person")),
-            AuditAction("verification.revoked", _("Verification withdrawn")),
+            AuditAction(
+                "verification.in_person", _("Resident verified in person"), texts.in_person
+            ),
+            AuditAction("verification.revoked", _("Verification withdrawn"), texts.revoked),
             AuditAction(
                 "verification.pesel_taken",
                 _("A PESEL that verifies this account was typed by another account"),
-                _pesel_taken,
+                texts.pesel_taken,
             ),
             AuditAction(
-                "verification.register_imported", _("Voter register uploaded"), _register_counts
+                "verification.register_imported",
+                _("Voter register uploaded"),
+                texts.register_counts,
             ),
-            AuditAction("verification.register_cleared", _("Voter register emptied")),
-            AuditAction("verification.purged", _("Old verification data deleted"), _purged),
+            AuditAction(
+                "verification.register_cleared", _("Voter register emptied"), texts.register_cleared
+            ),
+            AuditAction("verification.purged", _("Old verification data deleted"), texts.purged),
         )
         registry.personal_data_exporters["verification"] = personal_data.export_verification
         registry.personal_data_erasers.append(actions.erase_personal_data)

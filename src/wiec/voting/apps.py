@@ -19,6 +19,7 @@ class VotingConfig(AppConfig):
     verbose_name = _("Voting")
 
     def ready(self) -> None:
+        from wiec.core import audit
         from wiec.core.periodic import PeriodicJob, jobs
         from wiec.core.registry import AuditAction, registry
         from wiec.voting import checks  # noqa: F401 - registers the mix_ballots system check
@@ -34,7 +35,11 @@ class VotingConfig(AppConfig):
 
         registry.add_audit_actions(
             AuditAction("ballot_box.created", _("Ballot box created")),
-            AuditAction("ballot_box.changed", _("Ballot box dates or eligibility changed")),
+            AuditAction(
+                "ballot_box.changed",
+                _("Ballot box dates or eligibility changed"),
+                audit.changes_of("voting.ballotbox"),
+            ),
             AuditAction("ballot_box.closed", _("Ballot box closed; results final")),
             # Who entered a paper ballot into which box: never what it says.
             AuditAction("ballot_box.paper_ballot_entered", _("Paper ballot entered")),
