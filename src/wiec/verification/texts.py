@@ -35,10 +35,12 @@ def register_cleared(data: dict[str, Any]) -> str:
 
 def purged(data: dict[str, Any]) -> str:
     count, days = _count(data, "verifications"), _count(data, "retention_days")
-    older = ngettext("older than %(days)s day", "older than %(days)s days", days) % {"days": days}
+    period = ngettext("%(days)s day", "%(days)s days", days) % {"days": days}
     return ngettext(
-        "%(count)s verification %(older)s", "%(count)s verifications %(older)s", count
-    ) % {"count": count, "older": older}
+        "%(count)s verification older than %(period)s",
+        "%(count)s verifications older than %(period)s",
+        count,
+    ) % {"count": count, "period": period}
 
 
 def in_person(data: dict[str, Any]) -> str:
