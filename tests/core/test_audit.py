@@ -216,7 +216,7 @@ def _square(lon: float) -> dict[str, Any]:
     return square(lon, 52.1)
 
 
-def _drive_every_audited_action(tenant: Tenant, client: Client) -> None:  # noqa: PLR0915
+def _drive_every_audited_action(tenant: Tenant, client: Client) -> None:
     """Each step the log knows, done the way the site does it (actions, and the admin pages
     for the admin's steps), with values of every kind: dates, choices, booleans, counts."""
     admin = member(tenant, Role.ADMIN)
