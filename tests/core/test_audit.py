@@ -364,7 +364,7 @@ def _drive_every_audited_action(tenant: Tenant, client: Client) -> None:
     poll_actions.update_poll(
         poll=draft,
         values={**_poll_values(draft), "minimum_age": 16, "districts": [legi, debina],
-                "eligibility": "districts", "results_visibility": "always"},
+                "eligibility": "districts", "results_visibility": "live"},
         actor=official,
         at=NOW,
     )  # fmt: skip
@@ -467,7 +467,7 @@ def test_entries_of_the_old_shapes_still_render(tenant: Tenant, client: Client) 
     assert "Zmienione pola: początek głosowania, tylko mieszkańcy tych obszarów" in html
     assert "Tylko zweryfikowani mieszkańcy mogą popierać pomysły: nie" in html
     assert "dodano 18 miejsc" in html
-    assert "dodano 2 dzielnice, zmieniono 5 dzielnic, usunięto 1 dzielnicę" in html
+    assert "dodano 2 obszary, zmieniono 5 obszarów, usunięto 1 obszar" in html
     assert "wczytano 3 numery PESEL; rejestr liczy 5 osób" in html
     assert "1 weryfikacja starsza niż 365 dni" in html
     assert "Zmienione pola: telefon, logo" in html

@@ -203,7 +203,7 @@ def quoted(text: str) -> str:
 
 def readable_value(field: Any, value: Any) -> str:
     """A stored value as a person reads it, in the active language."""
-    if value is None or value == "" or value == []:
+    if _empty(value):
         return gettext("none")
     if isinstance(value, list):
         return ", ".join(readable_value(field, item) for item in value)
@@ -236,11 +236,26 @@ def _one_change(model: type[models.Model] | None, name: str, change: Any) -> str
         or "to" not in change
     ):
         return gettext("%(field)s changed") % {"field": label}
+    old, new = change.get("from"), change["to"]
+    if _empty(old) and not _empty(new):
+        return gettext("%(field)s: set to %(to)s") % {
+            "field": label,
+            "to": readable_value(field, new),
+        }
+    if _empty(new) and not _empty(old):
+        return gettext("%(field)s: %(from)s removed") % {
+            "field": label,
+            "from": readable_value(field, old),
+        }
     return gettext("%(field)s: from %(from)s to %(to)s") % {
         "field": label,
-        "from": readable_value(field, change.get("from")),
-        "to": readable_value(field, change["to"]),
+        "from": readable_value(field, old),
+        "to": readable_value(field, new),
     }
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
 
 
 def describe_changes(data: dict[str, Any], *, model: str = "") -> str:
