@@ -21,6 +21,7 @@ from wiec.maps import actions as map_actions
 from wiec.maps.queries import Location
 from wiec.moderation import actions as moderation_actions
 from wiec.polls import actions as poll_actions
+from wiec.polls import scenarios
 from wiec.tenants import actions as tenant_actions
 from wiec.tenants.geo import DistrictShape
 from wiec.tenants.models import Category, District, Tenant
@@ -100,7 +101,7 @@ def test_saving_a_poll_unchanged_writes_no_entry(tenant: Tenant) -> None:
     official = member(tenant, Role.OFFICIAL)
     poll = make_poll(tenant, official=official, starts_at=NOW + timedelta(days=1))
     before = AuditEntry.objects.count()
-    poll_actions.update_poll(poll=poll, values=_poll_values(poll), actor=official, at=NOW)
+    poll_actions.update_poll(poll=poll, values=scenarios.form_values(poll), actor=official, at=NOW)
     assert AuditEntry.objects.count() == before
 
 
@@ -111,7 +112,10 @@ def test_moving_a_polls_end_names_only_the_end_in_plain_words(tenant: Tenant) ->
     old_end = poll.box.ends_at
     new_end = old_end + timedelta(days=3)
     poll_actions.update_poll(
-        poll=poll, values={**_poll_values(poll), "ends_at": new_end}, actor=official, at=NOW
+        poll=poll,
+        values={**scenarios.form_values(poll), "ends_at": new_end},
+        actor=official,
+        at=NOW,
     )
     entry = AuditEntry.objects.get(action="ballot_box.changed")
     assert list(entry.data["changes"]) == ["ends_at"]
@@ -127,7 +131,7 @@ def test_moving_a_polls_end_names_only_the_end_in_plain_words(tenant: Tenant) ->
 def test_a_changed_poll_title_and_flag_read_as_words(tenant: Tenant) -> None:
     official = member(tenant, Role.OFFICIAL)
     poll = make_poll(tenant, official=official, starts_at=NOW + timedelta(days=1))
-    values = {**_poll_values(poll), "description": "Nowy opis", "is_published": False}
+    values = {**scenarios.form_values(poll), "description": "Nowy opis", "is_published": False}
     poll_actions.update_poll(poll=poll, values=values, actor=official, at=NOW)
     entry = AuditEntry.objects.get(action="poll.changed")
     assert set(entry.data["changes"]) == {"description", "is_published"}
@@ -194,20 +198,6 @@ def test_ideas_settings_name_only_the_setting_that_changed(tenant: Tenant) -> No
 
 
 # Every registered step, written by the real actions, read on the log page ------------------
-
-
-def _poll_values(poll: Any) -> dict[str, Any]:
-    return {
-        "title": poll.title,
-        "description": poll.description,
-        "starts_at": poll.box.starts_at,
-        "ends_at": poll.box.ends_at,
-        "eligibility": poll.eligibility,
-        "districts": list(poll.box.districts.all()),
-        "minimum_age": poll.box.minimum_age,
-        "results_visibility": poll.results_visibility,
-        "is_published": poll.is_published,
-    }
 
 
 def _square(lon: float) -> dict[str, Any]:
@@ -353,7 +343,11 @@ def _drive_every_audited_action(tenant: Tenant, client: Client) -> None:
     )  # creates the box and the poll, saves its questions and publishes it
     poll_actions.update_poll(
         poll=poll,
-        values={**_poll_values(poll), "ends_at": NOW + timedelta(days=5), "title": "Plac zabaw"},
+        values={
+            **scenarios.form_values(poll),
+            "ends_at": NOW + timedelta(days=5),
+            "title": "Plac zabaw",
+        },
         actor=official,
         at=NOW,
     )
@@ -363,7 +357,7 @@ def _drive_every_audited_action(tenant: Tenant, client: Client) -> None:
     poll_actions.delete_question(poll=draft, question=question, actor=official, at=NOW)
     poll_actions.update_poll(
         poll=draft,
-        values={**_poll_values(draft), "minimum_age": 16, "districts": [legi, debina],
+        values={**scenarios.form_values(draft), "minimum_age": 16, "districts": [legi, debina],
                 "eligibility": "districts", "results_visibility": "live"},
         actor=official,
         at=NOW,

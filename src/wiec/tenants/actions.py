@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +44,20 @@ def create_tenant(
     return tenant
 
 
-def update_tenant(*, tenant: Tenant, changes: dict[str, Any], actor: User, at: datetime) -> Tenant:
+def point_hosts(*, tenant: Tenant, hosts: list[str]) -> None:
+    """Make these host names lead to the tenant (moving any that led elsewhere); the first
+    is the primary one. Host names not listed are left as they are."""
+    with transaction.atomic():
+        for position, hostname in enumerate(hosts):
+            TenantHost.objects.update_or_create(
+                hostname=hostname.strip().lower().rstrip("."),
+                defaults={"tenant": tenant, "is_primary": position == 0},
+            )
+
+
+def update_tenant(
+    *, tenant: Tenant, changes: dict[str, Any], actor: User | None, at: datetime
+) -> Tenant:
     """Apply validated field changes; a new colour or logo bumps the theme version.
 
     Values are applied as a form would (`save_form_data`), so `logo=False` clears the logo.
@@ -99,7 +113,7 @@ def import_districts(
                     position=position,
                 )
                 created += 1
-            elif (district.geometry, district.position) != (item.geometry, position):
+            elif (district.geometry, district.position) != (_as_stored(item.geometry), position):
                 district.geometry = item.geometry
                 district.position = position
                 district.save(update_fields=["geometry", "position"])
@@ -231,6 +245,11 @@ def save_accessibility_statement(
             changes=changed,
         )
     return statement
+
+
+def _as_stored(geometry: Any) -> Any:
+    """GeoJSON as the database gives it back (lists, not tuples), to compare with."""
+    return json.loads(json.dumps(geometry))
 
 
 def _unique_slug(name: str, used: set[str]) -> str:
