@@ -184,6 +184,44 @@ def test_other_saves_without_a_change_write_no_entry(tenant: Tenant) -> None:
 
 
 @pytest.mark.django_db
+def test_a_question_or_a_box_saved_unchanged_writes_no_entry(tenant: Tenant) -> None:
+    official = member(tenant, Role.OFFICIAL)
+    poll = make_poll(tenant, official=official, starts_at=NOW + timedelta(days=1))
+    question = poll.questions.order_by("position").first()
+    assert question is not None
+    options = list(question.options.order_by("position").values_list("text", flat=True))
+    before = AuditEntry.objects.count()
+    poll_actions.save_question(
+        poll=poll,
+        question=question,
+        text=question.text,
+        kind=question.kind,
+        max_choices=question.max_choices,
+        options=options,
+        actor=official,
+        at=NOW,
+    )
+    voting_actions.update_box(
+        box=poll.box,
+        changes={"title": poll.box.title, "starts_at": poll.box.starts_at, "districts": []},
+        actor=official,
+        at=NOW,
+    )
+    assert AuditEntry.objects.count() == before
+    poll_actions.save_question(
+        poll=poll,
+        question=question,
+        text=question.text,
+        kind=question.kind,
+        max_choices=question.max_choices,
+        options=[*options, "las"],
+        actor=official,
+        at=NOW,
+    )
+    assert AuditEntry.objects.count() == before + 1
+
+
+@pytest.mark.django_db
 def test_ideas_settings_name_only_the_setting_that_changed(tenant: Tenant) -> None:
     admin = member(tenant, Role.ADMIN)
     idea_actions.save_settings(
