@@ -14,7 +14,7 @@ from wiec.accounts import actions as account_actions
 from wiec.accounts.models import Membership, Role
 from wiec.core import audit
 from wiec.core.models import AuditEntry
-from wiec.core.registry import registry
+from wiec.core.modules import modules
 from wiec.ideas import actions as idea_actions
 from wiec.ideas.statuses import IdeaStatus
 from wiec.maps import actions as map_actions
@@ -51,10 +51,11 @@ def test_record_keeps_actor_and_target_labels(tenant: Tenant) -> None:
 
 def test_every_step_written_to_the_audit_log_has_a_readable_name() -> None:
     """Officials read the log in their language: every action code a module writes needs a
-    registered, translated name (wiec.core.registry.AuditAction)."""
+    registered, translated name (wiec.core.modules.AuditAction)."""
     from pathlib import Path
 
     import wiec
+    from wiec.core.modules import modules
     from wiec.moderation.models import DecisionAction
 
     written: set[str] = set()
@@ -64,7 +65,7 @@ def test_every_step_written_to_the_audit_log_has_a_readable_name() -> None:
             written.update(re.findall(r'action="([a-z_]+\.[a-z_]+)"', text))
     written.update(f"moderation.{action}" for action in DecisionAction.values)
     assert written, "the scan found no audit steps"
-    missing = sorted(code for code in written if code not in registry.audit_actions)
+    missing = sorted(code for code in written if code not in modules.audit_actions())
     assert not missing
 
 
@@ -445,8 +446,8 @@ def test_every_registered_step_reads_as_plain_words_on_the_log_page(
     _drive_every_audited_action(tenant, client)
     entries = list(AuditEntry.objects.filter(tenant=tenant))
     written = {entry.action for entry in entries}
-    assert written == set(registry.audit_actions), sorted(
-        set(registry.audit_actions) ^ written
+    assert written == set(modules.audit_actions()), sorted(
+        set(modules.audit_actions()) ^ written
     )  # every registered step was really written once at least, and nothing unregistered
 
     with translation.override(language), timezone.override("Europe/Warsaw"):

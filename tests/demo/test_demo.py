@@ -128,3 +128,29 @@ def test_demo_is_built_through_the_actions_so_its_audit_log_reads_like_a_real_on
     logged = AuditEntry.objects.count()
     run_demo()
     assert AuditEntry.objects.count() == logged  # a second run changes nothing, logs nothing
+
+
+def test_demo_runs_every_modules_loader_from_the_specs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+    from typing import Any
+
+    from wiec.core.modules import modules
+
+    ran: list[str] = []
+
+    def recording(key: str, load: Any) -> Any:
+        def run(ctx: Any) -> None:
+            ran.append(key)
+            load(ctx)
+
+        return run
+
+    specs = {
+        key: replace(spec, demo=recording(key, spec.demo)) if spec.demo else spec
+        for key, spec in modules._specs.items()
+    }
+    monkeypatch.setattr(modules, "_specs", specs)
+    run_demo()
+    # In the order of INSTALLED_APPS: a module's loader after those of what it builds on.
+    assert ran == ["maps", "polls", "ideas"]
+    assert ran == [key for key, spec in specs.items() if spec.demo]

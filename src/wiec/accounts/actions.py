@@ -11,7 +11,7 @@ from wiec.accounts.models import Membership, Role, User
 from wiec.core import audit
 from wiec.core.languages import is_supported
 from wiec.core.models import AuditEntry
-from wiec.core.registry import registry
+from wiec.core.modules import modules
 from wiec.tenants.models import District, Tenant
 
 
@@ -162,7 +162,7 @@ def delete_account(*, user: User, at: datetime) -> None:
             others = Membership.objects.filter(tenant_id=membership.tenant_id, role=Role.ADMIN)
             if not others.exclude(user=user).exists():
                 raise LastAdministrator
-        for eraser in registry.personal_data_erasers:
+        for eraser in modules.erasers():
             eraser(user, at)
         AuditEntry.objects.filter(actor=user).update(actor_label=pseudonym, actor=None)
         AuditEntry.objects.filter(target_type="accounts.user", target_id=str(user.pk)).update(

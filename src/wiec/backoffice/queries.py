@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from wiec.accounts import queries as account_queries
 from wiec.accounts.models import STAFF_ROLES, Membership
 from wiec.core.models import AuditEntry
-from wiec.core.registry import registry
+from wiec.core.modules import modules
 from wiec.tenants.models import Category, District, Tenant
 
 
@@ -31,7 +31,8 @@ def audit_entries(*, tenant: Tenant, action: str = "") -> QuerySet[AuditEntry]:
 def audit_actions(*, tenant: Tenant) -> list[tuple[str, str]]:
     """The kinds of step in this tenant's log, as (code, translated name), by name."""
     codes = AuditEntry.objects.filter(tenant=tenant).values_list("action", flat=True).distinct()
-    labels = {code: registry.audit_actions.get(code) for code in codes}
+    declared = modules.audit_actions()
+    labels = {code: declared.get(code) for code in codes}
     return sorted(
         ((code, str(known.label) if known else code) for code, known in labels.items()),
         key=lambda pair: pair[1],

@@ -144,9 +144,9 @@ def present(entry: AuditEntry) -> dict[str, Any]:
     the record, not for reading. A step nobody registered (a module since removed) shows its
     code and the data as they are, rather than failing.
     """
-    from wiec.core.registry import registry
+    from wiec.core.modules import modules
 
-    known = registry.audit_actions.get(entry.action)
+    known = modules.audit_actions().get(entry.action)
     data = entry.data if isinstance(entry.data, dict) else {}
     if known is None:
         return {"entry": entry, "label": entry.action, "details": _plain(data)}

@@ -9,10 +9,8 @@ second run, which changes nothing, adds nothing to it).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ from django.utils import timezone
 
 from wiec.accounts import actions as account_actions
 from wiec.accounts.models import Role, User
+from wiec.core.modules import modules
 from wiec.demo import content
 from wiec.tenants import actions as tenant_actions
 from wiec.tenants.geo import parse_district_file
@@ -28,9 +27,6 @@ from wiec.tenants.models import Category, Tenant
 
 DEMO_PASSWORD = "wiec-demo-2026"  # noqa: S105 - printed for everyone: it is the demo
 DATA_DIR = Path(__file__).resolve().parent / "data"
-
-# Modules add their demo content here ("module.path:function"); each gets the DemoContext.
-MODULE_LOADERS: list[str] = ["wiec.maps.demo:load", "wiec.ideas.demo:load", "wiec.polls.demo:load"]
 
 
 @dataclass
@@ -73,12 +69,9 @@ def load_demo(*, now: datetime | None = None) -> DemoContext:
                 DemoAccount(email, name, role, _member(tenant, email, name, role, ctx.now))
                 for role, email, name in spec["people"]
             ]
-        for loader in MODULE_LOADERS:
-            module_name, function_name = loader.split(":")
-            function: Callable[[DemoContext], Any] = getattr(
-                import_module(module_name), function_name
-            )
-            function(ctx)
+        # Each module's own content, in the order of INSTALLED_APPS (ModuleSpec.demo).
+        for loader in modules.demo_loaders():
+            loader(ctx)
     return ctx
 
 

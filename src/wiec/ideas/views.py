@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wiec.accounts.decorators import membership_required
 from wiec.core import ratelimit
 from wiec.core.types import AuthenticatedRequest, TenantRequest
-from wiec.discussion import registry as discussion_registry
+from wiec.discussion import queries as discussion_queries
 from wiec.discussion.views import thread_context
 from wiec.ideas import actions, queries
 from wiec.ideas.forms import FilesForm, IdeaFilterForm, IdeaForm, PhotoDescriptionForm
@@ -173,7 +173,7 @@ def detail(request: TenantRequest, idea_id: int) -> HttpResponse:
             thread_context(
                 request,
                 thread=idea.thread,
-                kind=discussion_registry.owner_kind(Idea),
+                kind=discussion_queries.owner_kind(Idea),
                 owner=idea,
             )
         )

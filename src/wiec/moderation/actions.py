@@ -121,14 +121,14 @@ def hide_content(*, obj: Moderatable, moderator: User, reason: str, at: datetime
         decision = _decide(
             obj=locked, action=DecisionAction.HIDE, moderator=moderator, reason=reason, at=at
         )
-        kind.on_change(locked, at)
+        kind.on_moderation(locked, at)
         author_id = kind.author_id(locked)
         if author_id is not None and author_id != moderator.pk:
             notify(
                 tenant=locked.tenant,
                 recipient_ids=[author_id],
                 kind=HIDDEN_NOTIFICATION,
-                data={"excerpt": Truncator(kind.text(locked)).chars(80), "reason": reason},
+                data={"excerpt": Truncator(kind.full_text(locked)).chars(80), "reason": reason},
                 url=kind.public_url(locked),
                 at=at,
             )
@@ -148,7 +148,7 @@ def restore_content(*, obj: Moderatable, moderator: User, reason: str, at: datet
         decision = _decide(
             obj=locked, action=DecisionAction.RESTORE, moderator=moderator, reason=reason, at=at
         )
-        kind.on_change(locked, at)
+        kind.on_moderation(locked, at)
     obj.hidden_at, obj.hidden_reason, obj.moderated_at = None, "", at
     return decision
 

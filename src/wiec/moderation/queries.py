@@ -10,9 +10,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Min, Q, QuerySet
 from django.http import Http404
 
+from wiec.core.modules import ContentKind
 from wiec.moderation import registry
 from wiec.moderation.models import Block, Decision, Moderatable, Report, ReportReason
-from wiec.moderation.registry import ModeratedKind
 
 if TYPE_CHECKING:
     from wiec.accounts.models import User
@@ -25,11 +25,11 @@ def has_active_block(*, user: User, tenant: Tenant) -> bool:
 
 def _content_or_404(
     *, tenant: Tenant, key: str, object_id: int, include_hidden: bool
-) -> tuple[ModeratedKind, Any]:
+) -> tuple[ContentKind, Any]:
     kind = registry.kind(key)
     if kind is None:
         raise Http404
-    rows = kind.published(kind.model._default_manager.filter(tenant=tenant))
+    rows = kind.published_rows(kind.model._default_manager.filter(tenant=tenant))
     if not include_hidden:
         rows = rows.filter(hidden_at__isnull=True)
     obj = rows.filter(pk=object_id).first()
@@ -40,7 +40,7 @@ def _content_or_404(
 
 def get_reportable_or_404(
     *, tenant: Tenant, key: str, object_id: int, viewer: Any
-) -> tuple[ModeratedKind, Any]:
+) -> tuple[ContentKind, Any]:
     """Content the viewer can see (published, not hidden, on a page open to them) in this
     municipality, else 404."""
     kind, obj = _content_or_404(tenant=tenant, key=key, object_id=object_id, include_hidden=False)
@@ -49,14 +49,14 @@ def get_reportable_or_404(
     return kind, obj
 
 
-def get_moderated_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ModeratedKind, Any]:
+def get_moderated_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ContentKind, Any]:
     """Content of this municipality for a moderator, hidden or not."""
     return _content_or_404(tenant=tenant, key=key, object_id=object_id, include_hidden=True)
 
 
 @dataclass
 class QueueItem:
-    kind: ModeratedKind
+    kind: ContentKind
     content: Any
     report_count: int
     first_reported_at: datetime
@@ -80,7 +80,7 @@ def report_queue(*, tenant: Tenant, limit: int = 100) -> list[QueueItem]:
     for type_id, kind in kind_by_type.items():
         ids = [g["object_id"] for g in groups if g["content_type_id"] == type_id]
         if ids:
-            rows = kind.published(kind.model._default_manager.filter(tenant=tenant))
+            rows = kind.published_rows(kind.model._default_manager.filter(tenant=tenant))
             for pk, obj in rows.in_bulk(ids).items():
                 objects[(type_id, pk)] = obj
     reasons: dict[tuple[int, int], list[str]] = {}
@@ -110,9 +110,9 @@ def report_queue(*, tenant: Tenant, limit: int = 100) -> list[QueueItem]:
     return items
 
 
-def recently_hidden(*, tenant: Tenant, limit: int = 20) -> list[tuple[ModeratedKind, Any]]:
+def recently_hidden(*, tenant: Tenant, limit: int = 20) -> list[tuple[ContentKind, Any]]:
     """Hidden content of every kind, most recently hidden first (to restore a mistake)."""
-    rows: list[tuple[ModeratedKind, Any]] = []
+    rows: list[tuple[ContentKind, Any]] = []
     for kind in registry.kinds():
         hidden = kind.model._default_manager.filter(tenant=tenant, hidden_at__isnull=False)
         rows.extend((kind, obj) for obj in hidden.order_by("-hidden_at")[:limit])

@@ -11,7 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from wiec.core.registry import ProcessCard
+from wiec.core.modules import ProcessCard
 from wiec.polls.models import Eligibility, Option, Poll, Question
 from wiec.polls.permissions import can_see_poll
 from wiec.tenants.models import Tenant

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 
 from wiec.core import audit
+from wiec.core.actions import import_by_name
 from wiec.core.text import ascii_slug
 from wiec.tenants.geo import DistrictShape
 from wiec.tenants.models import AccessibilityStatement, Category, District, Tenant, TenantHost
@@ -94,44 +95,39 @@ def import_districts(
     Returns (created, updated, deleted). Deleting a district empties the home district of the
     people who chose it and the district of anything placed in it (nullable foreign keys).
     """
-    with transaction.atomic():
-        # FOR UPDATE: with `replace`, districts missing from the file are deleted below, and
-        # rows that would point at one of them (a new idea placed in it) must wait.
-        existing = {d.name: d for d in District.objects.select_for_update().filter(tenant=tenant)}
-        created = updated = 0
-        used_slugs = {d.slug for d in existing.values()}
-        for position, item in enumerate(shapes):
-            district = existing.get(item.name)
-            if district is None:
-                slug = _unique_slug(item.name, used_slugs)
-                used_slugs.add(slug)
-                District.objects.create(
-                    tenant=tenant,
-                    name=item.name,
-                    slug=slug,
-                    geometry=item.geometry,
-                    position=position,
-                )
-                created += 1
-            elif (district.geometry, district.position) != (_as_stored(item.geometry), position):
-                district.geometry = item.geometry
-                district.position = position
-                district.save(update_fields=["geometry", "position"])
-                updated += 1
-        deleted = 0
-        if replace:
-            names = {item.name for item in shapes}
-            stale = [d.pk for name, d in existing.items() if name not in names]
-            deleted, _ = District.objects.filter(pk__in=stale).delete()
-        if created or updated or deleted:
-            audit.record(
-                actor=actor,
-                action="districts.imported",
-                tenant=tenant,
-                at=at,
-                data={"created": created, "updated": updated, "deleted": deleted},
-            )
-    return created, updated, deleted
+    used_slugs: set[str] = set()
+
+    def build(item: DistrictShape, position: int) -> District:
+        if not used_slugs:  # read once, under the import's lock on the districts; "" marks
+            # the set as read (no slug is empty)
+            used_slugs.update(District.objects.filter(tenant=tenant).values_list("slug", flat=True))
+            used_slugs.add("")
+        slug = _unique_slug(item.name, used_slugs)
+        used_slugs.add(slug)
+        return District(
+            tenant=tenant, name=item.name, slug=slug, geometry=item.geometry, position=position
+        )
+
+    def refresh(district: District, item: DistrictShape, position: int) -> bool:
+        geometry = _as_stored(item.geometry)
+        if (district.geometry, district.position) == (geometry, position):
+            return False  # the same shape in the same place: not an update, nothing to log
+        district.geometry, district.position = geometry, position
+        return True
+
+    return import_by_name(
+        model=District,
+        tenant=tenant,
+        rows=shapes,
+        name=lambda item: item.name,
+        build=build,
+        refresh=refresh,
+        fields=["geometry", "position"],
+        replace=replace,
+        action="districts.imported",
+        actor=actor,
+        at=at,
+    )
 
 
 def delete_district(*, district: District, actor: User, at: datetime) -> None:
