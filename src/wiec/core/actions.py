@@ -62,7 +62,8 @@ def import_by_name[Named: models.Model, Row](
     `build(row, position)` makes an unsaved new object; `refresh(obj, row, position)` changes
     an existing one and says whether it changed (only `fields` are written). The caller has
     checked the permission and that the list names nothing twice. Locks the municipality's rows
-    of `model` and writes one audit entry `action` with the three counts.
+    of `model` and writes one audit entry `action` with the three counts, none when all three
+    are nought.
     """
     manager = model._default_manager
     with transaction.atomic():
@@ -85,11 +86,12 @@ def import_by_name[Named: models.Model, Row](
             names = {name(row) for row in rows}
             stale = [obj.pk for key, obj in existing.items() if key not in names]
             deleted, _ = manager.filter(pk__in=stale).delete()
-        audit.record(
-            actor=actor,
-            action=action,
-            tenant=tenant,
-            at=at,
-            data={"created": len(new), "updated": len(changed), "deleted": deleted},
-        )
+        if new or changed or deleted:  # the same list again is no step to log
+            audit.record(
+                actor=actor,
+                action=action,
+                tenant=tenant,
+                at=at,
+                data={"created": len(new), "updated": len(changed), "deleted": deleted},
+            )
     return len(new), len(changed), deleted

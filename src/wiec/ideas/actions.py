@@ -343,24 +343,35 @@ def save_settings(
     at: datetime,
     supporters_verified: bool | None = None,
 ) -> IdeaSettings:
-    """Save the module's settings; `supporters_verified` None keeps what is stored."""
-    defaults: dict[str, Any] = {"accepting": accepting, "intro": intro}
+    """Save the module's settings; `supporters_verified` None keeps what is stored.
+
+    Audit-logged with the settings that really change (against the defaults when nothing
+    was stored yet); saving them unchanged writes nothing.
+    """
+    values: dict[str, Any] = {"accepting": accepting, "intro": intro}
     if supporters_verified is not None:
-        defaults["supporters_verified"] = supporters_verified
+        values["supporters_verified"] = supporters_verified
     with transaction.atomic():
-        settings, _created = IdeaSettings.objects.update_or_create(tenant=tenant, defaults=defaults)
-        audit.record(
+        settings = IdeaSettings.objects.select_for_update(no_key=True).filter(tenant=tenant).first()
+        current = settings or IdeaSettings(tenant=tenant)
+        changed = audit.changed_values(audit.values_of(current, values), values)
+        if not changed and settings is not None:
+            return settings
+        for name, value in values.items():
+            setattr(current, name, value)
+        if settings is None:
+            current.save()
+        else:
+            current.save(update_fields=list(changed))
+        audit.record_changes(
             actor=actor,
             action="ideas.settings_saved",
             tenant=tenant,
-            target=settings,
+            target=current,
             at=at,
-            data={
-                "accepting": settings.accepting,
-                "supporters_verified": settings.supporters_verified,
-            },
+            changes=changed,
         )
-    return settings
+    return current
 
 
 def erase_drafts(user: User, at: datetime) -> None:

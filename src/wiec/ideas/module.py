@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wiec.core import audit
 from wiec.core.modules import (
     AuditAction,
     ContentKind,
@@ -79,7 +80,11 @@ SPEC = ModuleSpec(
     ),
     audit_actions=(
         AuditAction("idea.answered", _("Idea answered"), _status_change),
-        AuditAction("ideas.settings_saved", _("Ideas settings saved")),
+        AuditAction(
+            "ideas.settings_saved",
+            _("Ideas settings saved"),
+            audit.changes_of("ideas.ideasettings"),
+        ),
     ),
     notification_kinds=(
         NotificationKind(

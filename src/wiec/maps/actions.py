@@ -27,7 +27,7 @@ def import_places(
 ) -> tuple[int, int, int]:
     """Create or update places by name; with `replace`, delete those not in the list.
 
-    Returns (created, updated, deleted).
+    Returns (created, updated, deleted); an import that changes nothing is not logged.
     """
 
     def build(row: PlaceRow, position: int) -> Place:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wiec.accounts import permissions
 from wiec.core.modules import AuditAction, ModuleSpec, PanelPage, PanelSection
-from wiec.maps import demo
+from wiec.maps import demo, texts
 
 SPEC = ModuleSpec(
     key="maps",
@@ -25,6 +25,8 @@ SPEC = ModuleSpec(
             ),
         ),
     ),
-    audit_actions=(AuditAction("places.imported", _("Places imported")),),
+    audit_actions=(
+        AuditAction("places.imported", _("Places imported"), texts.place_import_counts),
+    ),
     demo=demo.load,
 )

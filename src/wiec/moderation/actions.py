@@ -214,10 +214,14 @@ def block_user(*, tenant: Tenant, user: User, moderator: User, reason: str, at: 
 
 
 def lift_block(*, block: Block, moderator: User, at: datetime) -> Block:
+    """Let the person post again; lifting a block already lifted changes and logs nothing."""
     with transaction.atomic():
-        Block.objects.filter(pk=block.pk, lifted_at__isnull=True).update(
+        lifted = Block.objects.filter(pk=block.pk, lifted_at__isnull=True).update(
             lifted_at=at, lifted_by=moderator
         )
+        if not lifted:
+            block.refresh_from_db(fields=["lifted_at", "lifted_by"])
+            return block
         audit.record(
             actor=moderator,
             action="moderation.unblocked",

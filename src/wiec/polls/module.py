@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wiec.core import audit
 from wiec.core.modules import AuditAction, ModuleSpec, NavItem, PanelPage, PanelSection, Waiting
 from wiec.polls import demo, permissions, queries
 
@@ -45,7 +46,7 @@ SPEC = ModuleSpec(
     ),
     audit_actions=(
         AuditAction("poll.created", _("Poll created")),
-        AuditAction("poll.changed", _("Poll changed")),
+        AuditAction("poll.changed", _("Poll changed"), audit.changes_of("polls.poll")),
         AuditAction("poll.published", _("Poll published")),
         AuditAction("poll.question_saved", _("Poll question saved"), _question),
         AuditAction("poll.question_deleted", _("Poll question deleted"), _question),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -44,25 +45,44 @@ def create_tenant(
     return tenant
 
 
-def update_tenant(*, tenant: Tenant, changes: dict[str, Any], actor: User, at: datetime) -> Tenant:
+def point_hosts(*, tenant: Tenant, hosts: list[str]) -> None:
+    """Make these host names lead to the tenant (moving any that led elsewhere); the first
+    is the primary one. Host names not listed are left as they are."""
+    with transaction.atomic():
+        for position, hostname in enumerate(hosts):
+            TenantHost.objects.update_or_create(
+                hostname=hostname.strip().lower().rstrip("."),
+                defaults={"tenant": tenant, "is_primary": position == 0},
+            )
+
+
+def update_tenant(
+    *, tenant: Tenant, changes: dict[str, Any], actor: User | None, at: datetime
+) -> Tenant:
     """Apply validated field changes; a new colour or logo bumps the theme version.
 
     Values are applied as a form would (`save_form_data`), so `logo=False` clears the logo.
+    Only the fields whose value really changes are saved and audit-logged; nothing at all
+    when none does.
     """
     with transaction.atomic():
+        before = audit.stored_values_of(tenant, changes)
         for name, value in changes.items():
             tenant._meta.get_field(name).save_form_data(tenant, value)  # type: ignore[union-attr]
-        tenant.save()
-        if changes.keys() & {"primary_colour", "logo"}:
+        changed = audit.changed_values(before, audit.values_of(tenant, changes))
+        if not changed:
+            return tenant
+        tenant.save(update_fields=list(changed))
+        if changed.keys() & {"primary_colour", "logo"}:
             Tenant.objects.filter(pk=tenant.pk).update(theme_version=F("theme_version") + 1)
             tenant.refresh_from_db(fields=["theme_version"])
-        audit.record(
+        audit.record_changes(
             actor=actor,
             action="tenant.updated",
             tenant=tenant,
             target=tenant,
             at=at,
-            data={"fields": sorted(changes)},
+            changes=changed,
         )
     return tenant
 
@@ -89,9 +109,11 @@ def import_districts(
         )
 
     def refresh(district: District, item: DistrictShape, position: int) -> bool:
-        district.geometry = item.geometry
-        district.position = position
-        return True  # a district named again counts as updated, as the panel reports it
+        geometry = _as_stored(item.geometry)
+        if (district.geometry, district.position) == (geometry, position):
+            return False  # the same shape in the same place: not an update, nothing to log
+        district.geometry, district.position = geometry, position
+        return True
 
     return import_by_name(
         model=District,
@@ -117,8 +139,11 @@ def delete_district(*, district: District, actor: User, at: datetime) -> None:
 
 
 def rename_district(*, district: District, name: str, actor: User, at: datetime) -> District:
+    """Audit-logged; renaming to the name it has writes nothing."""
+    old = audit.stored_values_of(district, ["name"]).get("name", district.name)
+    if old == name:
+        return district
     with transaction.atomic():
-        old = district.name
         district.name = name
         district.save(update_fields=["name"])
         audit.record(
@@ -142,7 +167,8 @@ def save_category(
     actor: User | None,
     at: datetime,
 ) -> Category:
-    """Create a category (`category=None`) or update one."""
+    """Create a category (`category=None`) or update one; an update records only the fields
+    that really change, and nothing when none does."""
     with transaction.atomic():
         if category is None:
             used = set(Category.objects.filter(tenant=tenant).values_list("slug", flat=True))
@@ -153,12 +179,24 @@ def save_category(
                 description=description,
                 position=position,
             )
-            action = "category.created"
+            audit.record(
+                actor=actor, action="category.created", tenant=tenant, target=category, at=at
+            )
         else:
+            fields = ["name", "description", "position"]
+            before = audit.stored_values_of(category, fields)
             category.name, category.description, category.position = name, description, position
-            category.save(update_fields=["name", "description", "position"])
-            action = "category.updated"
-        audit.record(actor=actor, action=action, tenant=tenant, target=category, at=at)
+            changed = audit.changed_values(before, audit.values_of(category, fields))
+            if changed:
+                category.save(update_fields=list(changed))
+            audit.record_changes(
+                actor=actor,
+                action="category.updated",
+                tenant=tenant,
+                target=category,
+                at=at,
+                changes=changed,
+            )
     return category
 
 
@@ -173,18 +211,41 @@ def delete_category(*, category: Category, actor: User, at: datetime) -> None:
 def save_accessibility_statement(
     *, tenant: Tenant, values: dict[str, Any], actor: User | None, at: datetime
 ) -> AccessibilityStatement:
+    """Create or update the statement; audit-logged with the fields that really changed (the
+    first save records the statement as saved, later saves that change nothing record
+    nothing)."""
     with transaction.atomic():
-        statement, _created = AccessibilityStatement.objects.update_or_create(
-            tenant=tenant, defaults=values
-        )
-        audit.record(
+        statement = AccessibilityStatement.objects.filter(tenant=tenant).first()
+        if statement is None:
+            statement = AccessibilityStatement.objects.create(tenant=tenant, **values)
+            audit.record(
+                actor=actor,
+                action="accessibility_statement.saved",
+                tenant=tenant,
+                target=statement,
+                at=at,
+            )
+            return statement
+        before = audit.stored_values_of(statement, values)
+        for name, value in values.items():
+            setattr(statement, name, value)
+        changed = audit.changed_values(before, audit.values_of(statement, values))
+        if changed:
+            statement.save(update_fields=list(changed))
+        audit.record_changes(
             actor=actor,
             action="accessibility_statement.saved",
             tenant=tenant,
             target=statement,
             at=at,
+            changes=changed,
         )
     return statement
+
+
+def _as_stored(geometry: Any) -> Any:
+    """GeoJSON as the database gives it back (lists, not tuples), to compare with."""
+    return json.loads(json.dumps(geometry))
 
 
 def _unique_slug(name: str, used: set[str]) -> str:

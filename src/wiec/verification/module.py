@@ -3,52 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from wiec.core import audit
 from wiec.core.modules import AuditAction, ModuleSpec, PanelPage, PanelSection
 from wiec.core.periodic import PeriodicJob
-from wiec.verification import actions, permissions, personal_data
-
-
-def _register_counts(data: dict[str, Any]) -> str:
-    total = data.get("total", 0)
-    return ngettext(
-        "%(entries)s read; the register holds %(total)s person",
-        "%(entries)s read; the register holds %(total)s people",
-        total,
-    ) % {"entries": data.get("entries", 0), "total": total}
-
-
-def _settings_fields(data: dict[str, Any]) -> str:
-    from wiec.verification.models import VerificationSettings
-
-    meta = VerificationSettings._meta
-    return ", ".join(
-        str(getattr(meta.get_field(name), "verbose_name", name)) for name in data.get("fields", [])
-    )
-
-
-def _purged(data: dict[str, Any]) -> str:
-    return gettext("%(n)s verification(s) older than %(days)s days") % {
-        "n": data.get("verifications", 0),
-        "days": data.get("retention_days", 0),
-    }
+from wiec.verification import actions, permissions, personal_data, texts
 
 
 def purge_verifications_job(at: datetime) -> str:
     result = actions.purge_expired(at=at)
     return (
         f"Deleted {result['verifications']} verification(s) and {result['codes']} expired code(s)."
-    )
-
-
-def _pesel_taken(data: dict[str, Any]) -> str:
-    return gettext(
-        "The person was told only that this PESEL cannot verify an account here; check with "
-        "both accounts' owners which of them it belongs to."
     )
 
 
@@ -78,20 +45,22 @@ SPEC = ModuleSpec(
         AuditAction(
             "verification.settings_changed",
             _("Verification settings changed"),
-            _settings_fields,
+            audit.changes_of("verification.verificationsettings"),
         ),
-        AuditAction("verification.in_person", _("Resident verified in person")),
-        AuditAction("verification.revoked", _("Verification withdrawn")),
+        AuditAction("verification.in_person", _("Resident verified in person"), texts.in_person),
+        AuditAction("verification.revoked", _("Verification withdrawn"), texts.revoked),
         AuditAction(
             "verification.pesel_taken",
             _("A PESEL that verifies this account was typed by another account"),
-            _pesel_taken,
+            texts.pesel_taken,
         ),
         AuditAction(
-            "verification.register_imported", _("Voter register uploaded"), _register_counts
+            "verification.register_imported", _("Voter register uploaded"), texts.register_counts
         ),
-        AuditAction("verification.register_cleared", _("Voter register emptied")),
-        AuditAction("verification.purged", _("Old verification data deleted"), _purged),
+        AuditAction(
+            "verification.register_cleared", _("Voter register emptied"), texts.register_cleared
+        ),
+        AuditAction("verification.purged", _("Old verification data deleted"), texts.purged),
     ),
     exporters={"verification": personal_data.export_verification},
     erasers=(actions.erase_personal_data,),

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
+from wiec.core import audit
 from wiec.core.modules import AuditAction, ModuleSpec
 from wiec.core.periodic import PeriodicJob
 
@@ -25,7 +26,11 @@ SPEC = ModuleSpec(
     order=65,
     audit_actions=(
         AuditAction("ballot_box.created", _("Ballot box created")),
-        AuditAction("ballot_box.changed", _("Ballot box dates or eligibility changed")),
+        AuditAction(
+            "ballot_box.changed",
+            _("Ballot box dates or eligibility changed"),
+            audit.changes_of("voting.ballotbox"),
+        ),
         AuditAction("ballot_box.closed", _("Ballot box closed; results final")),
         # Who entered a paper ballot into which box: never what it says.
         AuditAction("ballot_box.paper_ballot_entered", _("Paper ballot entered")),
