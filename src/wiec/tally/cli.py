@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from wiec.tally.compare import check_recorded, has_recorded_selection
-from wiec.tally.explain import voter_payments
 from wiec.tally.model import Instance, Result, TallyError
 from wiec.tally.pabulib import OVER_LIMIT, PabulibError, read_pabulib
 from wiec.tally.rules import RULES, count, is_known_rule
@@ -94,7 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             known = {p.id for p in instance.projects}
             exclusions = read_exclusions(Path(args.exclusions), known)
         result = count(instance, args.rule, ties=ties, exclusions=exclusions)
-        payments = voter_payments(instance, result, args.voter) if args.voter else None
+        payments = None
+        if args.voter:
+            from wiec.tally.explain import voter_payments
+
+            payments = voter_payments(instance, result, args.voter)
     except PabulibError as e:
         print(f"{PROG}: {e.source or path.name}: line {e.line}: {e.message}", file=sys.stderr)
         return 2

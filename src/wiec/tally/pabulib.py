@@ -30,17 +30,17 @@ csv module.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise, repeat
 from pathlib import Path
-from typing import Literal, get_args
-
-import numpy as np
+from typing import TYPE_CHECKING, Literal, get_args
 
 from wiec.tally.model import VOTE_TYPES, Instance, Profile, Project, ReadWarning, VoteType
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["OverLimit", "PabulibError", "parse_pabulib", "read_pabulib", "write_pabulib"]
 
@@ -235,6 +235,8 @@ class _Parser:
             quotes += part.count('"')
             j += 1
         joined = "\n".join(parts)
+        import csv
+
         try:
             rows = list(csv.reader([joined], delimiter=";", strict=True))
             if len(rows) != 1:
@@ -815,6 +817,8 @@ class _VoteRules:
         points: list[int] | np.ndarray,
         extras: list[list[str]],
     ) -> Profile:
+        import numpy as np
+
         return Profile(
             voter_ids=voter_ids,
             indptr=np.asarray(indptr, dtype=np.int64),
@@ -827,6 +831,8 @@ class _VoteRules:
 
 def _list_lengths(cells: list[str]) -> np.ndarray:
     """Number of comma-separated items in each cell (0 for an empty cell)."""
+    import numpy as np
+
     commas = np.array(list(map(str.count, cells, repeat(","))), dtype=np.int64)
     empty = np.array(list(map(len, cells)), dtype=np.int64) == 0
     lengths = commas + 1
@@ -841,6 +847,8 @@ def _votes_fast(block: list[str], r: _VoteRules) -> Profile | None:
     blank lines inside the section, spaces around ids, any violation) returns None so that the
     slow path finds the problem and names its line.
     """
+    import numpy as np
+
     while block and not block[-1].strip():
         block = block[:-1]
     if not block:
