@@ -1040,11 +1040,11 @@ def _votes_lean(tail: str, r: _VoteRules) -> Profile | None:
     if not id_text.isascii() or any(c in id_text for c in _ID_SPACE):
         return None
     votes = fields[r.c_vote :: width]
-    lists = list(map(str.split, votes, repeat(",")))
     # Each ballot's projects once (dict.fromkeys keeps one of each): the counts are the support,
-    # and they add up to the number of listed projects only when no ballot lists one twice.
-    support = Counter(chain.from_iterable(map(dict.fromkeys, lists)))
-    if sum(support.values()) != sum(map(len, lists)):
+    # and they add up to the number of listed items only when no ballot lists one twice. An
+    # empty cell splits into one empty item; every cell has one item more than commas.
+    support = Counter(chain.from_iterable(map(dict.fromkeys, map(str.split, votes, repeat(",")))))
+    if sum(support.values()) != ",".join(votes).count(",") + 1:
         return None
     empty_cells = votes.count("")
     if support.pop("", 0) != empty_cells:  # an empty item inside a list of projects
@@ -1052,9 +1052,11 @@ def _votes_lean(tail: str, r: _VoteRules) -> Profile | None:
     index = r.index
     if not support.keys() <= index.keys():
         return None
-    if r.max_len is not None and max(map(len, lists)) > r.max_len:
+    if r.max_len is not None and max(map(str.count, votes, repeat(","))) + 1 > r.max_len:
         return None
-    if r.min_len is not None and (0 if empty_cells else min(map(len, lists))) < r.min_len:
+    if r.min_len is not None and r.min_len > 0 and empty_cells:
+        return None
+    if r.min_len is not None and min(map(str.count, votes, repeat(","))) + 1 < r.min_len:
         return None
     counts = [0] * len(index)
     for pid, k in support.items():
