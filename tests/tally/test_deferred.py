@@ -219,3 +219,22 @@ def test_a_quoted_field_running_over_the_votes_title_reads_the_same() -> None:
         careful = _read(lambda: parse_pabulib(text, strict=strict))  # noqa: B023
         deferred = _read(lambda: parse_pabulib(text, strict=strict, defer=True))  # noqa: B023
         assert deferred == careful
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\x0b", "\x1f", "\u2003", " ", "\t"])
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_voter_id_with_whitespace_reads_as_the_line_by_line_reader_reads_it(
+    space: str, strict: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "11" and "11" with whitespace around it are the same voter for the line-by-line reader;
+    # the array reader used to keep them apart when the whitespace was not a space or a tab.
+    from wiec.tally import pabulib
+
+    text = HEAD.format(votes=3, extra="") + f"10;1,2;30\n11;3;40\n{space}11;2;50\n"
+    fast = _read(lambda: parse_pabulib(text, strict=strict))
+    deferred = _read(lambda: parse_pabulib(text, strict=strict, defer=True))
+    monkeypatch.setattr(pabulib, "_votes_fast", lambda block, rules: None)
+    slow = _read(lambda: parse_pabulib(text, strict=strict))
+    assert slow == (23, "duplicate voter '11' (first on line 22)")
+    assert fast == slow
+    assert deferred == slow
