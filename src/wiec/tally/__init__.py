@@ -26,6 +26,7 @@ Files: `read_pabulib`, `parse_pabulib`, `write_pabulib`; broken files raise `Pab
 Money is integer units; exact shares are `Fraction`s. Nothing is rounded.
 """
 
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -105,13 +106,34 @@ _WHERE = {
 }
 
 
+def _submodule(name: str) -> ModuleType:
+    """The submodule called `name`, imported by an explicit statement (nothing here loads a
+    module from a string)."""
+    match name:
+        case "compare":
+            from wiec.tally import compare as module
+        case "explain":
+            from wiec.tally import explain as module
+        case "model":
+            from wiec.tally import model as module
+        case "pabulib":
+            from wiec.tally import pabulib as module
+        case "pools":
+            from wiec.tally import pools as module
+        case "rules":
+            from wiec.tally import rules as module
+        case "scores":
+            from wiec.tally import scores as module
+        case _:
+            from wiec.tally import ties as module
+    return module
+
+
 def __getattr__(name: str) -> Any:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f"{__name__}.{module}"), name)
+    value = getattr(_submodule(module), name)
     globals()[name] = value
     return value
 
