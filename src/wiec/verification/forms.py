@@ -14,6 +14,7 @@ from wiec.accounts.models import User
 from wiec.accounts.queries import member_by_email
 from wiec.core.csvrows import UnreadableRow, numbered_rows
 from wiec.tenants.models import District, Tenant
+from wiec.tenants.wording import your_district
 from wiec.verification import keys
 from wiec.verification.models import Channel, VerificationSettings
 from wiec.verification.pesel import Pesel, PeselError, parse
@@ -59,13 +60,15 @@ class PeselField(forms.CharField):
             raise forms.ValidationError(PESEL_MESSAGES[error.code], code=error.code) from None
 
 
-def district_field(tenant: Tenant, *, required: bool) -> forms.ModelChoiceField[District]:
+def district_field(
+    tenant: Tenant, *, required: bool, label: str, help_text: str
+) -> forms.ModelChoiceField[District]:
     return forms.ModelChoiceField(
-        label=_("Your district"),
+        label=label,
         queryset=District.objects.filter(tenant=tenant).order_by("position", "name"),
         required=required,
         empty_label=_("– choose –"),
-        help_text=_("Where you live. Some votes are open only to residents of a district."),
+        help_text=help_text,
     )
 
 
@@ -86,7 +89,14 @@ class DeclarationForm(forms.Form):
                 ),
             )
             if has_districts:
-                self.fields["district"] = district_field(tenant, required=True)
+                self.fields["district"] = district_field(
+                    tenant,
+                    required=True,
+                    label=your_district(tenant.kind),
+                    help_text=_(
+                        "Where you live. Some votes are open only to residents of a district."
+                    ),
+                )
         if config.code_enabled:
             if config.code_channel == Channel.SMS:
                 self.fields["contact"] = forms.CharField(
@@ -103,7 +113,7 @@ class DeclarationForm(forms.Form):
                 )
         if config.pesel_enabled:
             self.fields["declaration"] = forms.BooleanField(
-                label=config.declaration,
+                label=config.declaration(kind=tenant.kind),
                 error_messages={"required": _("Please confirm the declaration to continue.")},
             )
 
@@ -119,12 +129,14 @@ class CodeForm(forms.Form):
 
 
 class InPersonForm(forms.Form):
+    """Filled in by an official for a resident standing at the desk: labels name the resident."""
+
     email = forms.EmailField(
-        label=_("E-mail address of the person's account"),
-        help_text=_("The person must have an account and have joined this municipality's site."),
+        label=_("E-mail address of the resident's account"),
+        help_text=_("The resident must have an account and have joined this municipality's site."),
     )
     document_seen = forms.BooleanField(
-        label=_("I have seen the person's identity document and the PESEL matches it"),
+        label=_("I have seen the resident's identity document and the PESEL matches it"),
         error_messages={"required": _("Confirm that you have seen the identity document.")},
     )
 
@@ -133,8 +145,15 @@ class InPersonForm(forms.Form):
     def __init__(self, *args: Any, tenant: Tenant, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tenant = tenant
-        self.fields["pesel"] = PeselField(today=today)
-        self.fields["district"] = district_field(tenant, required=False)
+        self.fields["pesel"] = PeselField(today=today, label=_("The resident's PESEL number"))
+        self.fields["district"] = district_field(
+            tenant,
+            required=False,
+            label=_("The resident's district"),
+            help_text=_(
+                "Where the resident lives. Some votes are open only to residents of a district."
+            ),
+        )
         self.order_fields(["email", "pesel", "district", "document_seen"])
 
     def clean_email(self) -> str:
@@ -144,7 +163,7 @@ class InPersonForm(forms.Form):
             raise forms.ValidationError(
                 _(
                     "Nobody who has joined this municipality's site uses this address. Ask the "
-                    "person to sign up and join first."
+                    "resident to sign up and join first."
                 )
             )
         self.user = membership.user
