@@ -113,8 +113,12 @@ class PaperBallotForm(BallotForm):
             today=today, help_text=_("From the voter's signed ballot or identity document.")
         )
         if poll.eligibility == Eligibility.DISTRICTS:
-            self.fields["district"] = district_field(poll.tenant, required=True)
-            self.fields["district"].help_text = _("Where the voter lives.")
+            self.fields["district"] = district_field(
+                poll.tenant,
+                required=True,
+                label=_("The voter's district"),
+                help_text=_("Where the voter lives."),
+            )
         self.order_fields(["pesel", "district"])
 
 
