@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from wiec.accounts.models import User
 from wiec.accounts.queries import member_by_email
 from wiec.core.csvrows import UnreadableRow, numbered_rows
+from wiec.core.languages import in_content_language
 from wiec.tenants.models import District, Tenant
 from wiec.tenants.wording import your_district
 from wiec.verification import keys
@@ -113,7 +114,12 @@ class DeclarationForm(forms.Form):
                 )
         if config.pesel_enabled:
             self.fields["declaration"] = forms.BooleanField(
-                label=config.declaration(kind=tenant.kind),
+                # The office's own text is in its language; the standard one is translated.
+                label=(
+                    in_content_language(config.declaration_text, tenant)
+                    if config.declaration_text
+                    else config.declaration(kind=tenant.kind)
+                ),
                 error_messages={"required": _("Please confirm the declaration to continue.")},
             )
 
