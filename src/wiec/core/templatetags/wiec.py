@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from wiec.core import languages
+from wiec.core import messages as placed_messages
 from wiec.core.markdown import render_markdown
 
 register = template.Library()
@@ -51,3 +52,15 @@ def content_span(text: Any, tenant: Any) -> str:
     (`{% blocktranslate with title=… %}`), wrapped in `<span lang="pl">` when needed. Never in
     an attribute or in `<title>`: it is markup."""
     return languages.in_content_language(str(text), tenant)
+
+
+@register.filter(name="unplaced")
+def unplaced_filter(messages: Any) -> list[Any]:
+    """The messages for the top of the page (not those placed beside an item)."""
+    return placed_messages.unplaced(messages or [])
+
+
+@register.simple_tag(takes_context=True)
+def messages_at(context: template.Context, kind: str, pk: Any) -> list[Any]:
+    """`{% messages_at "comment" comment.pk as placed %}`: messages placed beside that item."""
+    return placed_messages.placed(context.get("messages") or [], f"{kind}-{pk}")
