@@ -228,7 +228,7 @@ def _moderation_examples(
         published_at=at,
         now=ctx.now,
     )
-    reason = "Ogłoszenie handlowe, niezwiązane ze sprawami gminy (regulamin, pkt 3)."
+    reason = "Ogłoszenie handlowe, niezwiązane ze sprawami mieszkańców (regulamin, pkt 3)."
     Idea.objects.filter(pk=spam.pk).update(
         hidden_at=at + timedelta(hours=2), hidden_reason=reason, moderated_at=at
     )
