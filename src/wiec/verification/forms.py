@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -19,6 +19,9 @@ from wiec.tenants.wording import your_district
 from wiec.verification import keys
 from wiec.verification.models import Channel, VerificationSettings
 from wiec.verification.pesel import Pesel, PeselError, parse
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PESEL_MESSAGES = {
     "format": _("A PESEL has exactly 11 digits."),
@@ -62,7 +65,7 @@ class PeselField(forms.CharField):
 
 
 def district_field(
-    tenant: Tenant, *, required: bool, label: str, help_text: str
+    tenant: Tenant, *, required: bool, label: StrOrPromise, help_text: StrOrPromise
 ) -> forms.ModelChoiceField[District]:
     return forms.ModelChoiceField(
         label=label,
