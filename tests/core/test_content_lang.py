@@ -11,11 +11,12 @@ from django.utils import translation
 from tests.conftest import client_for
 from tests.factories import CategoryFactory, member
 from tests.ideas.factories import CommentFactory, IdeaFactory
-from tests.voting.factories import NOW, make_poll, resident
+from tests.voting.factories import NOW, make_poll, resident, vote_as
 from wiec.accounts.models import Role
 from wiec.core.languages import content_lang, in_content_language
 from wiec.ideas import actions as idea_actions
 from wiec.ideas.statuses import IdeaStatus
+from wiec.polls.models import ResultsVisibility
 from wiec.tenants.models import Tenant
 
 pytestmark = pytest.mark.django_db
@@ -149,4 +150,16 @@ def test_the_panel_marks_what_residents_wrote_for_an_official_reading_english(
     official = member(tenant, Role.OFFICIAL)
     html = page(tenant, f"/panel/pomysly/{idea.pk}/", "en", user=official)  # type: ignore[attr-defined]
     for text, langs in languages_of(html, "Ławki nad rzeką", "Brakuje ławek.").items():
+        assert langs == {"pl"}, text
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_poll_results_mark_the_title_inside_the_translated_heading(
+    tenant: Tenant, language: str
+) -> None:
+    poll = make_poll(tenant, results_visibility=ResultsVisibility.LIVE)
+    vote_as(poll, resident(tenant))
+    html = page(tenant, f"/sondy/{poll.pk}/wyniki/", language)
+    assert '<span lang="pl">Nowy plac zabaw</span>' in html
+    for text, langs in languages_of(html, "Gdzie?", "szkoła", "zjeżdżalnia").items():
         assert langs == {"pl"}, text
