@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -163,3 +164,18 @@ def test_poll_results_mark_the_title_inside_the_translated_heading(
     assert '<span lang="pl">Nowy plac zabaw</span>' in html
     for text, langs in languages_of(html, "Gdzie?", "szkoła", "zjeżdżalnia").items():
         assert langs == {"pl"}, text
+
+
+def test_category_options_are_marked_but_the_interface_option_is_not(
+    tenant: Tenant, idea: object
+) -> None:
+    html = page(tenant, "/pomysly/", "en")
+    option = re.search(r'<option value="(\d+)"[^>]*>Drogi i chodniki</option>', html)
+    assert option is not None
+    assert 'lang="pl"' in option.group(0)
+    assert re.search(r'<option value=""[^>]*>all categories</option>', html)
+    assert 'lang="pl">all categories' not in html
+    assert (
+        'lang="pl"'
+        not in page(tenant, "/pomysly/", "pl").split("<select", 1)[1].split("</select>")[0]
+    )
