@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING, Any
 from wiec.moderation.permissions import can_take_part
 
 if TYPE_CHECKING:
+    from wiec.core.modules import ContentKind
     from wiec.discussion.models import Comment
-    from wiec.discussion.registry import OwnerKind
     from wiec.tenants.models import Tenant
 
 EDIT_WINDOW = timedelta(minutes=15)
 
 
-def can_comment(user: Any, tenant: Tenant, *, kind: OwnerKind, owner: Any) -> bool:
-    return can_take_part(user, tenant) and kind.open_for_comments(owner)
+def can_comment(user: Any, tenant: Tenant, *, kind: ContentKind, owner: Any) -> bool:
+    opens = kind.open_for_comments
+    return opens is not None and can_take_part(user, tenant) and opens(owner)
 
 
 def can_edit_comment(user: Any, tenant: Tenant, *, comment: Comment, at: datetime) -> bool:

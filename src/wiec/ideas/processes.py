@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from wiec.core.registry import ProcessCard
+from wiec.core.modules import ProcessCard
 from wiec.ideas import queries
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from wiec.accounts.decorators import membership_required
 from wiec.core import ratelimit
 from wiec.core.languages import content_lang
 from wiec.core.types import AuthenticatedRequest, TenantRequest
-from wiec.discussion import registry as discussion_registry
+from wiec.discussion import queries as discussion_queries
 from wiec.discussion.views import thread_context
 from wiec.ideas import actions, queries
 from wiec.ideas.forms import FilesForm, IdeaFilterForm, IdeaForm, PhotoDescriptionForm
@@ -175,7 +175,7 @@ def detail(request: TenantRequest, idea_id: int) -> HttpResponse:
             thread_context(
                 request,
                 thread=idea.thread,
-                kind=discussion_registry.owner_kind(Idea),
+                kind=discussion_queries.owner_kind(Idea),
                 owner=idea,
             )
         )
