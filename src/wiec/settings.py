@@ -346,6 +346,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SECURE = not DEBUG
 TIME_ZONE = "Europe/Warsaw"
+# 24.11.2026 in Polish rather than Django's 24-11-2026; see wiec/core/formats/__init__.py.
+FORMAT_MODULE_PATH = ["wiec.core.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -41,7 +41,7 @@ def test_the_language_of_emails_is_chosen_in_the_profile_or_by_the_switcher(
     user = member(tenant)
     client.force_login(user)
     page = client.get("/konto/profil/").content.decode()
-    assert '<option value="" selected>Język gminy</option>' in page
+    assert '<option value="" selected>Język samorządu</option>' in page
     assert '<option value="uk" lang="uk">Українська</option>' in page
     assert client.post("/konto/profil/", {"language": "uk"}).status_code == 302
     user.refresh_from_db()

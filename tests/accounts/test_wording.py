@@ -35,3 +35,32 @@ def test_the_pages_speak_plain_ukrainian_and_polish(client: Client, tenant: obje
     reset = client.get("/konto/password/reset/").content.decode()
     assert "Nie pamiętasz hasła? Wpisz poniżej swój adres e-mail" in reset
     assert "Zapomniałeś" not in reset
+
+
+@pytest.mark.parametrize(
+    ("language", "msgid", "wrong", "right"),
+    [
+        ("pl", "Please Confirm Your Email Address", "Proszę", "Potwierdź swój adres e-mail"),
+        ("pl", "Enter your password:", "Wprowadż", "Wpisz swoje hasło:"),
+        ("uk", "Please Confirm Your Email Address", "Будь Ласка", "Підтвердьте свою адресу"),
+        ("uk", "Authenticator App Activated", "Додаток Увімкнено", "автентифікації увімкнено"),
+        ("uk", "New Recovery Codes Generated", "Нові Коди", "Створено нові коди"),
+        ("en", "Signup", "Signup", "Sign up"),
+        ("en", "Sign In", "Sign In", "Log in"),
+    ],
+)
+def test_issue_9_allauth_wording_still_holds(
+    language: str, msgid: str, wrong: str, right: str
+) -> None:
+    with translation.override(language):
+        text = translation.gettext(msgid)
+    assert right in text
+    assert wrong not in text
+
+
+def test_the_confirmation_e_mail_subject_is_plain_polish() -> None:
+    from django.template.loader import render_to_string
+
+    with translation.override("pl"):
+        subject = render_to_string("account/email/email_confirmation_subject.txt").strip()
+    assert subject == "Potwierdź swój adres e-mail"

@@ -200,6 +200,7 @@ def test_a_markers_card_is_fetched_when_it_opens(client: Client, tenant: Tenant)
     card = json.loads(client.get(f"/pomysly/{idea.pk}/mapa.json").content)
     assert card == {
         "title": 'Ławka "przy" <rzece>',
+        "lang": "",  # the page is in Polish already (tests/core/test_content_lang.py)
         "url": f"/pomysly/{idea.pk}/",
         "status": "nowy",
         "supports": "3 poparcia",

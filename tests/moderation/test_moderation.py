@@ -203,7 +203,7 @@ def test_hiding_twice_is_reported_not_crashed(client: Client, tenant: Tenant) ->
     response = client.post(
         f"/panel/moderacja/idea/{idea.pk}/hide/", {"hide-reason": "Spam"}, follow=True
     )
-    assert "Ktoś właśnie zmienił stan tej treści" in html(response)
+    assert "Ktoś właśnie zmienił tę treść" in html(response)
     assert Decision.objects.count() == 1
 
 

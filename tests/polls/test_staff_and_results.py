@@ -276,6 +276,9 @@ def test_paper_ballot_for_a_district_poll_needs_the_district(tenant: Tenant) -> 
     data = {**form_data(poll), "pesel": pesel(serial=1).number, "district": outside.pk}
     response = client.post(f"/panel/sondy/{poll.pk}/papierowe/", data)
     assert response.context["form"].non_field_errors()
+    # The official types the ballot in: the field names the voter, it does not say "your".
+    assert "Obszar zamieszkania głosującego" in response.content.decode()
+    assert "Twoje osiedle" not in response.content.decode()
     data["district"] = inside.pk
     assert client.post(f"/panel/sondy/{poll.pk}/papierowe/", data).status_code == 302
 

@@ -18,6 +18,7 @@ from wiec.accounts import queries
 from wiec.accounts.models import Membership, Role, User
 from wiec.core.languages import native_choices
 from wiec.tenants.models import District, Tenant
+from wiec.tenants.wording import your_district
 
 
 def display_name_field() -> forms.CharField:
@@ -107,6 +108,7 @@ class ProfileForm(forms.Form):
             *native_choices(),
         ]
         field = self.fields["home_district"]
+        field.label = your_district(tenant.kind)
         field.queryset = District.objects.filter(tenant=tenant).order_by("position", "name")  # type: ignore[attr-defined]
 
 

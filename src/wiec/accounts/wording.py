@@ -65,4 +65,23 @@ ALLAUTH_WORDING = (
     gettext_noop(
         "You are about to deactivate authenticator app based authentication. Are you sure?"
     ),
+    # Issue 9: e-mail subjects and page titles that still came through in allauth's wording
+    # ("Proszę potwierdź", "Wprowadż hasło", Ukrainian Title Case, English "Signup").
+    gettext_noop("Please Confirm Your Email Address"),
+    gettext_noop("Enter your password:"),
+    gettext_noop("Enter Password Reset Code"),
+    gettext_noop("Password Reset Code"),
+    gettext_noop("Signup"),
+    gettext_noop("Sign Up"),
+    gettext_noop("Sign In"),
+    gettext_noop("Sign Out"),
+    gettext_noop("Two-Factor Authentication"),
+    gettext_noop("Email Verification"),
+    gettext_noop("Account Already Exists"),
+    gettext_noop("Unknown Account"),
+    gettext_noop("Authenticator App Activated"),
+    gettext_noop("Authenticator App Deactivated"),
+    gettext_noop("New Recovery Codes Generated"),
+    gettext_noop("Recovery Codes Generated"),
+    gettext_noop("TOTP Authenticator"),
 )

@@ -45,3 +45,19 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[
                     params={"value": item},
                 )
         return super().clean(value)
+
+
+class ContentSelect(forms.Select):
+    """A select whose options (not the empty one) are names the municipality wrote, such as
+    its categories: each option gets `lang` when the page is in another language (WCAG 3.1.2).
+    Build it with `ContentSelect(lang=languages.content_lang(tenant))`."""
+
+    def __init__(self, *args: Any, lang: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
+    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option: dict[str, Any] = super().create_option(name, value, *args, **kwargs)
+        if self.lang and value not in ("", None):
+            option["attrs"] = {**option["attrs"], "lang": self.lang}
+        return option

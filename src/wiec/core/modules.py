@@ -144,6 +144,9 @@ class ProcessCard:
     phase: Label
     description: str = ""
     ends_at: datetime | None = None
+    written: bool = False
+    """True when title and description are the office's own words (a poll's title), so they
+    are in the municipality's language rather than the reader's."""
 
 
 @dataclass(frozen=True)

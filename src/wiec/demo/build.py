@@ -98,7 +98,9 @@ def _municipality(spec: dict[str, Any], now: datetime) -> Tenant:
             "map_east",
         )
     }
-    fields["privacy_policy"] = content.privacy_policy(spec["office_name"], spec["email"])
+    fields["privacy_policy"] = content.privacy_policy(
+        spec["office_name"], spec["email"], spec["kind"]
+    )
     fields["terms"] = content.terms(spec["name"])
     tenant = Tenant.objects.filter(slug=spec["slug"]).first()
     if tenant is None:

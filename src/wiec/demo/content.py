@@ -86,7 +86,11 @@ OPERATOR_EMAIL = "operator@wiec.example"
 OPERATOR_NAME = "Operator platformy"
 
 
-def privacy_policy(office: str, email: str) -> str:
+DISTRICT_WORDS = {"gmina_wiejska": "sołectwo", "gmina_miejska": "osiedle"}
+
+
+def privacy_policy(office: str, email: str, kind: str) -> str:
+    district = DISTRICT_WORDS.get(kind, "osiedle lub sołectwo")
     return f"""Ta strona jest **przykładem** w wersji demonstracyjnej platformy Wiec.
 
 ## Administrator danych
@@ -95,7 +99,7 @@ Administratorem Twoich danych osobowych jest {office}. Kontakt: {email}.
 ## Jakie dane i po co
 - adres e-mail i hasło (w postaci skrótu) – aby prowadzić Twoje konto;
 - nazwa wyświetlana i to, co piszesz – aby pokazać Twój udział w konsultacjach;
-- osiedle lub sołectwo, jeśli je wskażesz – aby pokazać sprawy blisko Ciebie.
+- {district}, jeśli je wskażesz – aby pokazać sprawy blisko Ciebie.
 
 Podstawą przetwarzania jest art. 6 ust. 1 lit. e RODO (zadanie realizowane w interesie
 publicznym) oraz Twoja zgoda tam, gdzie o nią prosimy.

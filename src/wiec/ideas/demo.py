@@ -248,7 +248,7 @@ def _moderation_examples(
     hide_content(
         obj=spam,
         moderator=moderator,
-        reason="Ogłoszenie handlowe, niezwiązane ze sprawami gminy (regulamin, pkt 3).",
+        reason="Ogłoszenie handlowe, niezwiązane ze sprawami mieszkańców (regulamin, pkt 3).",
         at=at + timedelta(hours=2),
     )
     target = (

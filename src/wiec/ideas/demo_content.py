@@ -422,7 +422,7 @@ ANSWERS = {
         "projekt, a urzędnicy pomogą z kosztorysem."
     ),
     S.REJECTED: (
-        "Niestety nie możemy zrealizować pomysłu: teren nie należy do gminy, a "
+        "Niestety nie możemy zrealizować pomysłu: teren nie należy do nas, a "
         "jego zarządca nie zgodził się na prace. Przekazaliśmy wniosek zarządcy"
         " i poinformujemy o jego odpowiedzi w komentarzu."
     ),

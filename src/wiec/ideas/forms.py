@@ -7,6 +7,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wiec.core.forms import ContentSelect
+from wiec.core.languages import content_lang
 from wiec.ideas.queries import SORTS, IdeaFilters
 from wiec.ideas.statuses import MIN_JUSTIFICATION, PUBLIC_STATUSES, IdeaStatus, allowed_next
 from wiec.ideas.uploads import CleanPhoto, UploadError, check_pdf, clean_photo
@@ -25,6 +27,13 @@ from wiec.tenants.queries import categories, districts
 
 def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
     return cast(forms.ChoiceField, form.fields[name])
+
+
+def _content_select(form: forms.Form, name: str, tenant: Tenant) -> None:
+    """The municipality's own names (categories) in its language, whatever the page's."""
+    field = form.fields[name]
+    field.widget = ContentSelect(lang=content_lang(tenant))
+    field.widget.is_required = field.required
 
 
 def _choices(rows: list[Any], empty: str) -> list[tuple[str, str]]:
@@ -47,6 +56,7 @@ class IdeaFilterForm(forms.Form):
     def __init__(self, *args: Any, tenant: Tenant, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        _content_select(self, "category", tenant)
         _choice_field(self, "category").choices = _choices(
             list(categories(tenant=tenant)), str(_("all categories"))
         )
@@ -121,6 +131,7 @@ class IdeaForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.tenant = tenant
         self.category_rows = {c.pk: c for c in categories(tenant=tenant)}
+        _content_select(self, "category", tenant)
         # The borders are not needed here, and they are the big part of a district row.
         self.district_rows = {d.pk: d for d in districts(tenant=tenant).defer("geometry")}
         _choice_field(self, "category").choices = _choices(

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wiec.accounts.decorators import membership_required
 from wiec.core import ratelimit
+from wiec.core.languages import content_lang
 from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.discussion import queries as discussion_queries
 from wiec.discussion.views import thread_context
@@ -115,6 +116,7 @@ def map_card(request: TenantRequest, idea_id: int) -> JsonResponse:
     response = JsonResponse(
         {
             "title": idea.title,
+            "lang": content_lang(request.tenant),
             "url": idea.get_absolute_url(),
             "status": str(idea.get_status_display()),
             "supports": ngettext("%(count)d support", "%(count)d supports", idea.support_count)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from wiec.accounts.decorators import membership_required
 from wiec.core import ratelimit
+from wiec.core.messages import placed_at
 from wiec.core.types import AuthenticatedRequest
 from wiec.moderation import actions, queries
 from wiec.moderation.forms import ReportForm
@@ -38,8 +39,15 @@ def report(request: AuthenticatedRequest, key: str, object_id: int) -> HttpRespo
                 details=form.cleaned_data["details"],
                 at=now,
             )
-            messages.success(request, _("Thank you. The moderators will look at your report soon."))
-            return redirect(kind.public_url(obj))
+            thanks = _("Thank you. The moderators will look at your report soon.")
+            page, _hash, anchor = kind.public_url(obj).partition("#")
+            if not anchor:  # the item is the page: the message at its top is in view
+                messages.success(request, thanks)
+                return redirect(page)
+            # An item down the page (a comment): the message is shown beside it and the
+            # address jumps to the message, so it is in view without JavaScript.
+            messages.success(request, thanks, extra_tags=placed_at(anchor))
+            return redirect(f"{page}#{anchor}-reported")
         form.add_error(None, _("You have sent many reports in a short while. Please try later."))
         status = 429
     return render(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wiec.core.forms import ModelMultipleChoiceField
+from wiec.core.languages import in_content_language
 from wiec.polls.models import Eligibility, Poll, Question, QuestionKind, ResultsVisibility
 from wiec.tenants.models import District, Tenant
 from wiec.verification.forms import PeselField, district_field
@@ -28,11 +29,16 @@ class BallotForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.poll = poll
         self.fields["box"].initial = poll.box_id
+        tenant = poll.tenant
         for question in poll.questions.all():
-            choices = [(str(o.pk), o.text) for o in question.options.all()]
+            # The office's words inside an interface in the reader's language (WCAG 3.1.2).
+            choices = [
+                (str(o.pk), in_content_language(o.text, tenant)) for o in question.options.all()
+            ]
+            label = in_content_language(question.text, tenant)
             if question.kind == QuestionKind.SINGLE:
                 field: forms.Field = forms.ChoiceField(
-                    label=question.text,
+                    label=label,
                     choices=choices,
                     widget=forms.RadioSelect,
                     error_messages={"required": _("Choose an answer.")},
@@ -40,7 +46,7 @@ class BallotForm(forms.Form):
             else:
                 limit = question.limit
                 field = forms.MultipleChoiceField(
-                    label=question.text,
+                    label=label,
                     choices=choices,
                     widget=forms.CheckboxSelectMultiple,
                     help_text=(
@@ -113,8 +119,12 @@ class PaperBallotForm(BallotForm):
             today=today, help_text=_("From the voter's signed ballot or identity document.")
         )
         if poll.eligibility == Eligibility.DISTRICTS:
-            self.fields["district"] = district_field(poll.tenant, required=True)
-            self.fields["district"].help_text = _("Where the voter lives.")
+            self.fields["district"] = district_field(
+                poll.tenant,
+                required=True,
+                label=_("The voter's district"),
+                help_text=_("Where the voter lives."),
+            )
         self.order_fields(["pesel", "district"])
 
 

@@ -142,6 +142,7 @@ def open_poll_cards(tenant: Tenant, at: datetime) -> list[ProcessCard]:
             kind=_("Poll"),
             phase=LABELS[Phase.OPEN],
             ends_at=poll.box.ends_at,
+            written=True,
         )
         for poll in rows
         if phase_at(poll.box, at=at) == Phase.OPEN

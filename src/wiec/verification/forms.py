@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -13,10 +13,15 @@ from django.utils.translation import ngettext
 from wiec.accounts.models import User
 from wiec.accounts.queries import member_by_email
 from wiec.core.csvrows import UnreadableRow, numbered_rows
+from wiec.core.languages import in_content_language
 from wiec.tenants.models import District, Tenant
+from wiec.tenants.wording import your_district
 from wiec.verification import keys
 from wiec.verification.models import Channel, VerificationSettings
 from wiec.verification.pesel import Pesel, PeselError, parse
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PESEL_MESSAGES = {
     "format": _("A PESEL has exactly 11 digits."),
@@ -59,13 +64,15 @@ class PeselField(forms.CharField):
             raise forms.ValidationError(PESEL_MESSAGES[error.code], code=error.code) from None
 
 
-def district_field(tenant: Tenant, *, required: bool) -> forms.ModelChoiceField[District]:
+def district_field(
+    tenant: Tenant, *, required: bool, label: StrOrPromise, help_text: StrOrPromise
+) -> forms.ModelChoiceField[District]:
     return forms.ModelChoiceField(
-        label=_("Your district"),
+        label=label,
         queryset=District.objects.filter(tenant=tenant).order_by("position", "name"),
         required=required,
         empty_label=_("– choose –"),
-        help_text=_("Where you live. Some votes are open only to residents of a district."),
+        help_text=help_text,
     )
 
 
@@ -86,7 +93,14 @@ class DeclarationForm(forms.Form):
                 ),
             )
             if has_districts:
-                self.fields["district"] = district_field(tenant, required=True)
+                self.fields["district"] = district_field(
+                    tenant,
+                    required=True,
+                    label=your_district(tenant.kind),
+                    help_text=_(
+                        "Where you live. Some votes are open only to residents of a district."
+                    ),
+                )
         if config.code_enabled:
             if config.code_channel == Channel.SMS:
                 self.fields["contact"] = forms.CharField(
@@ -103,7 +117,12 @@ class DeclarationForm(forms.Form):
                 )
         if config.pesel_enabled:
             self.fields["declaration"] = forms.BooleanField(
-                label=config.declaration,
+                # The office's own text is in its language; the standard one is translated.
+                label=(
+                    in_content_language(config.declaration_text, tenant)
+                    if config.declaration_text
+                    else config.declaration(kind=tenant.kind)
+                ),
                 error_messages={"required": _("Please confirm the declaration to continue.")},
             )
 
@@ -119,12 +138,14 @@ class CodeForm(forms.Form):
 
 
 class InPersonForm(forms.Form):
+    """Filled in by an official for a resident standing at the desk: labels name the resident."""
+
     email = forms.EmailField(
-        label=_("E-mail address of the person's account"),
-        help_text=_("The person must have an account and have joined this municipality's site."),
+        label=_("E-mail address of the resident's account"),
+        help_text=_("The resident must have an account and have joined this municipality's site."),
     )
     document_seen = forms.BooleanField(
-        label=_("I have seen the person's identity document and the PESEL matches it"),
+        label=_("I have seen the resident's identity document and the PESEL matches it"),
         error_messages={"required": _("Confirm that you have seen the identity document.")},
     )
 
@@ -133,8 +154,15 @@ class InPersonForm(forms.Form):
     def __init__(self, *args: Any, tenant: Tenant, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tenant = tenant
-        self.fields["pesel"] = PeselField(today=today)
-        self.fields["district"] = district_field(tenant, required=False)
+        self.fields["pesel"] = PeselField(today=today, label=_("The resident's PESEL number"))
+        self.fields["district"] = district_field(
+            tenant,
+            required=False,
+            label=_("The resident's district"),
+            help_text=_(
+                "Where the resident lives. Some votes are open only to residents of a district."
+            ),
+        )
         self.order_fields(["email", "pesel", "district", "document_seen"])
 
     def clean_email(self) -> str:
@@ -144,7 +172,7 @@ class InPersonForm(forms.Form):
             raise forms.ValidationError(
                 _(
                     "Nobody who has joined this municipality's site uses this address. Ask the "
-                    "person to sign up and join first."
+                    "resident to sign up and join first."
                 )
             )
         self.user = membership.user

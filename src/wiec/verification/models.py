@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wiec.core.models import TenantOwned
+from wiec.tenants.wording import default_declaration
 
 
 def new_salt() -> str:
@@ -37,12 +38,6 @@ class Method(models.TextChoices):
 class Channel(models.TextChoices):
     EMAIL = "email", _("e-mail")
     SMS = "sms", _("text message (SMS)")
-
-
-DEFAULT_DECLARATION = _(
-    "I declare that I live in the municipality and that the data I have given are true. "
-    "I am aware that voting on behalf of another person is against the rules."
-)
 
 
 class VerificationSettings(models.Model):
@@ -101,9 +96,9 @@ class VerificationSettings(models.Model):
     def __str__(self) -> str:
         return str(_("Verification settings"))
 
-    @property
-    def declaration(self) -> str:
-        return self.declaration_text or str(DEFAULT_DECLARATION)
+    def declaration(self, *, kind: str) -> str:
+        """The office's own text, or the standard one for a tenant of this kind."""
+        return self.declaration_text or default_declaration(kind)
 
 
 class Verification(TenantOwned):

@@ -75,7 +75,10 @@
         .then(function (card) {
           if (!card) { return; }
           var box = document.createElement("div");
-          box.appendChild(link(card.url, card.title));
+          var title = link(card.url, card.title);
+          // The title is in the municipality's language, which may not be the page's.
+          if (card.lang) { title.lang = card.lang; }
+          box.appendChild(title);
           var facts = document.createElement("p");
           facts.textContent = card.status + " · " + card.supports;
           box.appendChild(facts);
