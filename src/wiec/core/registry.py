@@ -39,11 +39,11 @@ class NavItem:
 
 @dataclass(frozen=True)
 class PanelLink:
-    """A further page a panel tile links to, shown only to whom `allowed(user, tenant)`."""
+    """A further page a panel tile links to, shown only to whom `allowed(actor)`."""
 
     label: Label
     url_name: str
-    allowed: Callable[[Any, Any], bool]
+    allowed: Callable[[Any], bool]
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ class PanelItem:
     """What the tile's own page does, for everyone who sees the tile: a page that only some
     of them may open belongs in `links`, not here."""
     url_name: str
-    allowed: Callable[[Any, Any], bool]
-    """`allowed(user, tenant)`: whether the tile and its link show for this person."""
+    allowed: Callable[[Any], bool]
+    """`allowed(actor)`: whether the tile and its link show for the request's actor."""
     order: int = 100
     links: tuple[PanelLink, ...] = ()
 

@@ -16,11 +16,13 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
+        from wiec.accounts.actors import FACTS
         from wiec.core.registry import AuditAction, PanelItem, registry
-        from wiec.moderation import permissions, personal_data, texts
+        from wiec.moderation import permissions, personal_data, queries, texts
         from wiec.moderation.actions import HIDDEN_NOTIFICATION
         from wiec.notifications import kinds
 
+        FACTS.blocked = queries.active_block_exists
         registry.add_panel(
             PanelItem(
                 key="moderation",

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from wiec.moderation import registry
@@ -17,6 +17,12 @@ from wiec.moderation.registry import ModeratedKind
 if TYPE_CHECKING:
     from wiec.accounts.models import User
     from wiec.tenants.models import Tenant
+
+
+def active_block_exists(tenant: Tenant) -> Exists:
+    """SQL over a user row (`OuterRef("pk")`): whether that person is blocked here now. The
+    actor's `blocked` (wiec.accounts.actors.FACTS)."""
+    return Exists(Block.objects.filter(tenant=tenant, user=OuterRef("pk"), lifted_at__isnull=True))
 
 
 def has_active_block(*, user: User, tenant: Tenant) -> bool:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from wiec.accounts.actors import Actor
 from wiec.core.registry import ProcessCard
 from wiec.polls.models import Eligibility, Option, Poll, Question
 from wiec.polls.permissions import can_see_poll
@@ -51,7 +51,7 @@ def poll_cache_key(*, tenant_id: int, poll_id: int) -> str:
     return f"wiec:poll:{tenant_id}:{poll_id}"
 
 
-def get_poll_or_404(*, tenant: Tenant, poll_id: int, viewer: Any) -> Poll:
+def get_poll_or_404(*, tenant: Tenant, poll_id: int, viewer: Actor) -> Poll:
     """The poll with its box, questions and options; 404 for missing, foreign and (for
     non-staff) unpublished alike."""
     key = poll_cache_key(tenant_id=tenant.pk, poll_id=poll_id)
@@ -65,7 +65,7 @@ def get_poll_or_404(*, tenant: Tenant, poll_id: int, viewer: Any) -> Poll:
         )
         if poll is not None:
             cache.set(key, poll, POLL_CACHE_SECONDS)
-    if poll is None or not can_see_poll(viewer, tenant, poll=poll):
+    if poll is None or not can_see_poll(viewer, poll=poll):
         raise Http404
     return poll
 

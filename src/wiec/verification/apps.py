@@ -53,9 +53,12 @@ class VerificationConfig(AppConfig):
     verbose_name = _("Verification of residents")
 
     def ready(self) -> None:
+        from wiec.accounts.actors import FACTS
         from wiec.core.periodic import PeriodicJob, jobs
         from wiec.core.registry import AuditAction, PanelItem, PanelLink, registry
-        from wiec.verification import actions, permissions, personal_data
+        from wiec.verification import actions, permissions, personal_data, queries
+
+        FACTS.level = queries.level_expression
 
         jobs.register(
             PeriodicJob(

@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 from django.urls import reverse
 
+from wiec.accounts.actors import actor_of
 from wiec.core.registry import registry
 
 register = template.Library()
@@ -13,7 +14,7 @@ register = template.Library()
 def allowed_panel_items(request: Any) -> list[dict[str, Any]]:
     items = []
     for item in registry.panel_items:
-        if item.allowed(request.user, request.tenant):
+        if item.allowed(actor_of(request)):
             url = reverse(item.url_name)
             items.append(
                 {
@@ -24,7 +25,7 @@ def allowed_panel_items(request: Any) -> list[dict[str, Any]]:
                     "links": [
                         {"label": link.label, "url": reverse(link.url_name)}
                         for link in item.links
-                        if link.allowed(request.user, request.tenant)
+                        if link.allowed(actor_of(request))
                     ],
                 }
             )
