@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from tests.factories import member
 from tests.ideas.factories import CommentFactory, IdeaFactory
+from wiec.accounts.actors import resolve_actor
 from wiec.accounts.models import Role
 from wiec.discussion import actions
 from wiec.discussion.models import Comment, Follow
@@ -128,10 +129,9 @@ def test_the_edit_window_is_exactly_15_minutes(tenant: Tenant) -> None:
     author = member(tenant)
     comment = CommentFactory(idea=IdeaFactory(tenant=tenant), author=author)
     start = comment.created_at
-    assert can_edit_comment(
-        author, tenant, comment=comment, at=start + EDIT_WINDOW - timedelta(seconds=1)
-    )
-    assert not can_edit_comment(author, tenant, comment=comment, at=start + EDIT_WINDOW)
+    actor = resolve_actor(author, tenant)
+    assert can_edit_comment(actor, comment=comment, at=start + EDIT_WINDOW - timedelta(seconds=1))
+    assert not can_edit_comment(actor, comment=comment, at=start + EDIT_WINDOW)
 
 
 def test_deleting_leaves_a_placeholder_and_keeps_the_replies(
