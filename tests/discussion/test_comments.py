@@ -254,3 +254,26 @@ def test_editing_and_following_are_rate_limited(client: Client, tenant: Tenant) 
         for n in range(31)
     ]
     assert follows == [302] * 30 + [429]
+
+
+def test_report_is_offered_on_others_comments_only_and_not_to_the_blocked(
+    client: Client, tenant: Tenant
+) -> None:
+    """The rule moved from the template to `offers_report`: not one's own comment, nobody
+    blocked here, nobody logged out; the report page refuses one's own comment too."""
+    author, reader, blocked = member(tenant), member(tenant), member(tenant)
+    idea = IdeaFactory(tenant=tenant)
+    comment = CommentFactory(idea=idea, author=author)
+    Block.objects.create(tenant=tenant, user=blocked, reason="x", created_at=comment.created_at)
+    report = f"/zglos/comment/{comment.pk}/"
+
+    def page() -> str:
+        return html(client.get(idea.get_absolute_url()))
+
+    for person, offered in ((reader, True), (author, False), (blocked, False)):
+        client.force_login(person)
+        assert (report in page()) is offered
+    client.force_login(author)
+    assert client.get(report).status_code == 403
+    client.logout()
+    assert report not in page()
