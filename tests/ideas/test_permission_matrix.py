@@ -110,3 +110,10 @@ def test_report_is_offered_to_logged_in_people_but_not_on_their_own_idea(who: st
     expected = person.is_authenticated and who != "blocked"
     assert p.offers_report_idea(person, _idea()) is expected
     assert p.offers_report_idea(person, _idea(author_id=person.user_id or AUTHOR)) is False
+
+
+@pytest.mark.parametrize(("phase", "expected"), [(OPEN, True), (CLOSED, False)])
+def test_the_list_invites_to_log_in_only_while_submissions_are_open(
+    phase: CallPhase, expected: bool
+) -> None:
+    assert p.submissions_open(phase) is expected

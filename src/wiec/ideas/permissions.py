@@ -23,8 +23,13 @@ def _allowed(phase: CallPhase, action: IdeaAction) -> bool:
     return action in PHASE_ALLOWS[phase]
 
 
+def submissions_open(phase: CallPhase) -> bool:
+    """Whether the call takes new ideas now, whoever asks (the list offers to log in or join)."""
+    return _allowed(phase, IdeaAction.SUBMIT)
+
+
 def can_submit_idea(actor: Actor, *, phase: CallPhase) -> bool:
-    return _allowed(phase, IdeaAction.SUBMIT) and can_take_part(actor)
+    return submissions_open(phase) and can_take_part(actor)
 
 
 def can_edit_idea(actor: Actor, idea: Idea, *, phase: CallPhase) -> bool:

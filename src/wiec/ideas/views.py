@@ -42,6 +42,7 @@ from wiec.ideas.permissions import (
     can_submit_idea,
     can_support_idea,
     offers_report_idea,
+    submissions_open,
     support_needs_verification,
 )
 from wiec.ideas.statuses import PUBLIC_STATUSES
@@ -74,9 +75,11 @@ def idea_list(request: TenantRequest) -> HttpResponse:
     if _results_only(request):
         return render(request, "ideas/list.html#results", context)
     settings = queries.settings_for(tenant=request.tenant)
+    phase = phase_at(settings, at=timezone.now())
     context.update(
         settings=settings,
-        can_submit=can_submit_idea(request.actor, phase=phase_at(settings, at=timezone.now())),
+        can_submit=can_submit_idea(request.actor, phase=phase),
+        submissions_open=submissions_open(phase),
     )
     return render(request, "ideas/list.html", context)
 
