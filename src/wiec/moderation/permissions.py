@@ -11,10 +11,9 @@ def can_take_part(actor: Actor) -> bool:
     return actor.takes_part
 
 
-def can_report(actor: Actor, *, author_id: int | None = None) -> bool:
-    """Anyone who takes part may report something; not what they wrote themselves (the page
-    offers them edit and delete instead)."""
-    return can_take_part(actor) and not actor.is_user(author_id)
+def can_report(actor: Actor) -> bool:
+    """Anyone who takes part may report something (the report page's own check)."""
+    return can_take_part(actor)
 
 
 def can_moderate(actor: Actor) -> bool:
@@ -28,6 +27,7 @@ def can_block(actor: Actor, *, target: Actor) -> bool:
 
 def offers_report(actor: Actor, *, author_id: int | None) -> bool:
     """Whether a page shows "Report" on a piece of content: to a logged-in person who is not its
-    author and not blocked here. One who has not joined yet sees it too; the report page asks
-    them to join first (`can_report` is what it then checks)."""
+    author (they are offered edit and delete instead) and not blocked here. One who has not
+    joined yet sees it too; the report page asks them to join first, then checks
+    `can_report`."""
     return actor.is_authenticated and not actor.blocked and not actor.is_user(author_id)
