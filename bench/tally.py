@@ -20,8 +20,12 @@ Whole process: `wiec tally FILE --json` run `--whole-repeat` times as a fresh pr
 environment without SECRET_KEY, DEBUG or a database (what a resident runs), file to printed
 result, against pabutools' parse and count of the same file with the file's rule, timed inside
 its worker (so its interpreter start-up is not counted against it), in the same run. It prints
-the median and p95 of ours, the ratio of medians, and puts the figures in the JSON line under
-`whole_process`.
+the median and p95 of ours (wall clock, and the CPU time of the process, which a loaded
+machine disturbs less), the ratio of medians, and puts the figures in the JSON line under
+`whole_process`. Like an installed package, the runs use compiled bytecode: the bytecode is
+written to a temporary `PYTHONPYCACHEPREFIX` by one warm-up run (PYTHONDONTWRITEBYTECODE
+is dropped), so the source tree is not touched. Beside it, the floor: the same medians for
+`python -S -c pass`, `python -c pass` and `python -c "import wiec.tally.cli"`.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -373,21 +378,50 @@ def p95(xs: list[float]) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
 
 
+def timed_runs(
+    cmd: list[str], env: dict[str, str], repeat: int
+) -> tuple[list[float], list[float], subprocess.CompletedProcess[str]]:
+    """Wall-clock and CPU seconds (user + system of the child) of `repeat` fresh runs."""
+    walls: list[float] = []
+    cpus: list[float] = []
+    proc: subprocess.CompletedProcess[str] | None = None
+    for _ in range(max(1, repeat)):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+        walls.append(time.perf_counter() - t)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(
+            after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime,
+        )
+        if proc.returncode != 0:
+            break
+    if proc is None:  # pragma: no cover - the loop runs at least once
+        raise RuntimeError("no run")
+    return walls, cpus, proc
+
+
 def whole_process(path: Path, repeat: int, p_repeat: int, skip_pabutools: bool) -> dict[str, Any]:
     """Fresh `wiec tally FILE --json` processes, file to printed result, against pabutools."""
     cmd = [sys.executable, "-m", "wiec", "tally", str(path), "--json"]
     env = bare_env()
-    times: list[float] = []
-    selected: list[str] = []
-    rule = ""
-    for _ in range(max(1, repeat)):
-        t = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
-        times.append(time.perf_counter() - t)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    with tempfile.TemporaryDirectory(prefix="wiec-bench-pyc-") as cache:
+        env["PYTHONPYCACHEPREFIX"] = cache
+        timed_runs(cmd, env, 1)  # warm-up: writes the bytecode, as installing the package does
+        times, cpu, proc = timed_runs(cmd, env, repeat)
         if proc.returncode != 0:
             return {"file": path.name, "error": (proc.stderr.strip().splitlines() or ["?"])[-1]}
         data = json.loads(proc.stdout)
         selected, rule = data["selected"], data["rule"]
+        floor: dict[str, dict[str, float]] = {}
+        for label, argv in (
+            ("python -S -c pass", [sys.executable, "-S", "-c", "pass"]),
+            ("python -c pass", [sys.executable, "-c", "pass"]),
+            ("import wiec.tally.cli", [sys.executable, "-c", "import wiec.tally.cli"]),
+        ):
+            w, c, _ = timed_runs(argv, env, repeat)
+            floor[label] = {"median_s": round(med(w), 4), "cpu_median_s": round(med(c), 4)}
     out: dict[str, Any] = {
         "file": path.name,
         "rule": rule,
@@ -396,7 +430,11 @@ def whole_process(path: Path, repeat: int, p_repeat: int, skip_pabutools: bool) 
         "ours_median_s": round(med(times), 4),
         "ours_p95_s": round(p95(times), 4),
         "ours_min_s": round(min(times), 4),
+        "ours_cpu_median_s": round(med(cpu), 4),
+        "ours_cpu_p95_s": round(p95(cpu), 4),
         "target_s": 0.12,
+        "floor": floor,
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
     }
     if skip_pabutools:
         out["pabutools"] = "skipped"
@@ -430,9 +468,15 @@ def _whole_text(w: dict[str, Any]) -> str:
     head = (
         f"whole process, {w['file']} ({w['rule']}), {w['runs']} fresh runs of `wiec tally`: "
         f"median {fmt_s(w['ours_median_s'])}, p95 {fmt_s(w['ours_p95_s'])}, "
-        f"min {fmt_s(w['ours_min_s'])} (target {fmt_s(w['target_s'])})"
+        f"min {fmt_s(w['ours_min_s'])} (target {fmt_s(w['target_s'])}); CPU time median "
+        f"{fmt_s(w['ours_cpu_median_s'])}, p95 {fmt_s(w['ours_cpu_p95_s'])}; load average "
+        f"{', '.join(f'{x:.2f}' for x in w['load_average_after'])}"
     )
     lines = [head]
+    lines.extend(
+        f"  floor: {label}: median {fmt_s(f['median_s'])}, CPU {fmt_s(f['cpu_median_s'])}"
+        for label, f in w["floor"].items()
+    )
     if "ratio_of_medians" in w:
         lines.append(
             f"pabutools parse + {w['pabutools_rule']} in-process, {w['pabutools_runs']} runs: "

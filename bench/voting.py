@@ -110,7 +110,7 @@ def seed(voters: int) -> Seed:
     from django.utils import timezone
 
     from wiec.accounts.models import Membership, Role, User
-    from wiec.polls import actions
+    from wiec.polls import scenarios
     from wiec.polls.models import Eligibility, QuestionKind, ResultsVisibility
     from wiec.tenants.models import Tenant, TenantHost
     from wiec.verification import keys
@@ -133,33 +133,20 @@ def seed(voters: int) -> Seed:
     )
     TenantHost.objects.create(tenant=tenant, hostname=HOST, is_primary=True)
     official = User.objects.create_user("official@bench.example", None)
-    poll = actions.create_poll(
+    poll = scenarios.build_poll(
         tenant=tenant,
-        values={
-            "title": "Benchmark",
-            "starts_at": now - timedelta(hours=1),
-            "ends_at": now + timedelta(days=1),
-            "eligibility": Eligibility.RESIDENTS,
-            "results_visibility": ResultsVisibility.AFTER_CLOSE,
-            "is_published": True,
-        },
-        actor=official,
+        official=official,
+        title="Benchmark",
+        questions=[
+            ("Gdzie?", QuestionKind.SINGLE, None, ["park", "szkoła", "rynek"]),
+            ("Co?", QuestionKind.MULTIPLE, 2, ["huśtawki", "zjeżdżalnia", "piaskownica"]),
+        ],
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(days=1),
         at=now - timedelta(hours=2),
+        eligibility=Eligibility.RESIDENTS,
+        results_visibility=ResultsVisibility.AFTER_CLOSE,
     )
-    for text, kind, maximum, options in [
-        ("Gdzie?", QuestionKind.SINGLE, None, ["park", "szkoła", "rynek"]),
-        ("Co?", QuestionKind.MULTIPLE, 2, ["huśtawki", "zjeżdżalnia", "piaskownica"]),
-    ]:
-        actions.save_question(
-            poll=poll,
-            question=None,
-            text=text,
-            kind=kind,
-            max_choices=maximum,
-            options=options,
-            actor=official,
-            at=now - timedelta(hours=2),
-        )
     q1, q2 = poll.questions.order_by("position")
     form = {
         "box": str(poll.box_id),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -338,4 +339,32 @@ def test_audit_log_names_fields_changed_in_the_admin_on_any_model(
     assert response.status_code == 200
     html = response.content.decode()
     assert "granica (GeoJSON), nazwa" in html
-    assert "telefon, no_such_field" in html
+    assert "telefon, no such field" in html  # a field since removed: in words, not code
+    assert "no_such_field" not in html
+
+
+def test_the_dashboard_shows_each_modules_section_in_the_declared_order(
+    client: Client, tenant: Tenant
+) -> None:
+    from django.utils import translation
+
+    from wiec.core.modules import modules
+
+    client.force_login(member(tenant, Role.ADMIN))
+    html = client.get("/panel/").content.decode()
+    with translation.override("pl"):
+        headings = [str(section.heading) for section in modules.panel_sections()]
+    found = re.findall(r'<h3 class="panel-section__heading">([^<]+)</h3>', html)
+    assert found == headings
+    assert len(headings) >= 8
+
+
+def test_a_section_shows_only_to_those_who_may_open_one_of_its_pages(
+    client: Client, tenant: Tenant
+) -> None:
+    client.force_login(member(tenant, Role.MODERATOR))
+    html = client.get("/panel/").content.decode()
+    headings = re.findall(r'<h3 class="panel-section__heading">([^<]+)</h3>', html)
+    assert "Moderacja" in headings
+    assert "Samorząd" not in headings
+    assert 'href="/panel/ustawienia/"' not in html

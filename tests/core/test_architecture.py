@@ -61,9 +61,6 @@ WRITE_EXCEPTIONS: dict[str, str] = {
         "the e-mail task stamps each notification it sent (emailed_at) so that a retry does "
         "not send it twice; notifications.actions enqueues this task, so it cannot import them"
     ),
-    "demo/build.py": "the demo builder (issue 10 item 5 moves it onto actions)",
-    "ideas/demo.py": "the ideas demo loader (issue 10 item 5 moves it onto actions)",
-    "polls/demo.py": "the polls demo loader (issue 10 item 5 moves it onto actions)",
 }
 
 # The edge of the system reads the clock and passes `at=` / `today=` down; everything else is

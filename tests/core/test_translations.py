@@ -38,3 +38,23 @@ def test_catalogue_is_complete_and_consistent(po: Path) -> None:
             problems.append(f"{len(strings)} plural forms: {message.id!r}")
         problems.extend(f"{message.id!r}: {error}" for error in message.check(catalog))
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["pl", "uk"])
+def test_the_word_panel_means_only_the_officials_panel(language: str) -> None:
+    """One word for the officials' area: "panel" (Ukrainian "панель") is said only of it, so
+    the platform operators' admin is never called a panel too."""
+    word = {"pl": "panel", "uk": "панел"}[language]
+    misused = []
+    for po in CATALOGUES:
+        if po.parents[1].name != language:
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source, locale=language)
+        for message in catalog:
+            msgid = message.id if isinstance(message.id, str) else message.id[0]
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            said = any(word in text.lower() for text in strings)
+            if msgid and said and "panel" not in msgid.lower() and msgid != "Dashboard":
+                misused.append(f"{po.parents[3].name}: {msgid!r}")
+    assert not misused, "\n".join(misused)

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client, RequestFactory
 
 from tests.conftest import client_for
-from wiec.core.registry import ProcessCard, registry
+from wiec.core.modules import ProcessCard, modules
 from wiec.core.views import server_error
 from wiec.tenants.models import Tenant
 
@@ -16,7 +16,7 @@ def test_home_shows_an_empty_state_when_nothing_is_open(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Modules register their own open processes (ideas are open by default): none here.
-    monkeypatch.setattr(registry, "process_providers", [])
+    monkeypatch.setattr(modules, "process_providers", list)
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -32,7 +32,7 @@ def test_home_lists_processes_from_every_module(
         assert for_tenant == tenant
         return [ProcessCard(title="Budżet obywatelski 2027", url="/bo/", kind="BO", phase="vote")]
 
-    monkeypatch.setattr(registry, "process_providers", [provider])
+    monkeypatch.setattr(modules, "process_providers", lambda: [provider])
     html = client.get("/").content.decode()
     assert "Budżet obywatelski 2027" in html
     assert "empty-state" not in html

@@ -92,3 +92,65 @@ def test_make_demo_gives_its_port_to_the_server_too() -> None:
     served = [line for line in planned if re.search(r"wiec (demo|runserver)\b", line)]
     assert len(served) == 2
     assert all("WIEC_DEMO_PORT=8123" in line for line in served)
+
+
+def test_demo_is_built_through_the_actions_so_its_audit_log_reads_like_a_real_one() -> None:
+    from django.utils import translation
+
+    from tests.core.test_audit import RAW
+    from wiec.core import audit
+    from wiec.core.models import AuditEntry
+    from wiec.ideas.models import Idea
+    from wiec.ideas.search import search_text
+
+    run_demo()
+    tenant = Tenant.objects.get(slug="nadrzecze")
+    steps = set(AuditEntry.objects.filter(tenant=tenant).values_list("action", flat=True))
+    assert {
+        "idea.answered",
+        "moderation.hide",
+        "poll.created",
+        "poll.question_saved",
+        "poll.published",
+        "ballot_box.closed",
+        "ballot_box.paper_ballot_entered",
+        "districts.imported",
+        "places.imported",
+    } <= steps
+    with translation.override("pl"):
+        for entry in AuditEntry.objects.filter(tenant=tenant):
+            assert not RAW.search(audit.present(entry)["details"]), entry.data
+    # Ideas are placed at a street of the gazetteer, which search finds too.
+    placed = Idea.objects.filter(tenant=tenant).exclude(address="")
+    assert placed.count() > 20
+    assert all(search_text(idea.address) in idea.search_text for idea in placed)
+
+    logged = AuditEntry.objects.count()
+    run_demo()
+    assert AuditEntry.objects.count() == logged  # a second run changes nothing, logs nothing
+
+
+def test_demo_runs_every_modules_loader_from_the_specs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+    from typing import Any
+
+    from wiec.core.modules import modules
+
+    ran: list[str] = []
+
+    def recording(key: str, load: Any) -> Any:
+        def run(ctx: Any) -> None:
+            ran.append(key)
+            load(ctx)
+
+        return run
+
+    specs = {
+        key: replace(spec, demo=recording(key, spec.demo)) if spec.demo else spec
+        for key, spec in modules._specs.items()
+    }
+    monkeypatch.setattr(modules, "_specs", specs)
+    run_demo()
+    # In the order of INSTALLED_APPS: a module's loader after those of what it builds on.
+    assert ran == ["maps", "polls", "ideas"]
+    assert ran == [key for key, spec in specs.items() if spec.demo]

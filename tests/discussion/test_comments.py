@@ -166,19 +166,20 @@ def test_officials_comments_carry_the_office_badge(client: Client, tenant: Tenan
 
 
 def test_the_author_and_the_replied_to_hear_of_comments_but_not_of_their_own(
-    tenant: Tenant,
+    tenant: Tenant, django_capture_on_commit_callbacks: Any
 ) -> None:
     author, commenter, replier = member(tenant), member(tenant), member(tenant)
     idea = IdeaFactory(tenant=tenant, author=author)
-    first = actions.post_comment(
-        thread=idea.thread, author=commenter, body="Pierwszy", parent=None, at=timezone.now()
-    )
-    actions.post_comment(
-        thread=idea.thread, author=replier, body="Odpowiedź", parent=first, at=timezone.now()
-    )
-    actions.post_comment(
-        thread=idea.thread, author=author, body="Dziękuję", parent=None, at=timezone.now()
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        first = actions.post_comment(
+            thread=idea.thread, author=commenter, body="Pierwszy", parent=None, at=timezone.now()
+        )
+        actions.post_comment(
+            thread=idea.thread, author=replier, body="Odpowiedź", parent=first, at=timezone.now()
+        )
+        actions.post_comment(
+            thread=idea.thread, author=author, body="Dziękuję", parent=None, at=timezone.now()
+        )
     received = sorted(Notification.objects.values_list("recipient_id", "kind"))
     assert received == sorted(
         [

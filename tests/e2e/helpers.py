@@ -89,6 +89,11 @@ class Walk:
         then.wait_for()
         self.arrived(step)
 
+    def card(self, heading: str) -> Any:
+        """The card in <main> whose heading is `heading` (a tile of the panel home)."""
+        named = self.page.get_by_role("heading", name=heading, exact=True)
+        return self.page.locator("main .card", has=named)
+
     def form(self, button: str) -> Any:
         """The form in <main> whose submit button is named `button`."""
         button_named = self.page.get_by_role("button", name=button, exact=True)

@@ -177,6 +177,26 @@ def test_an_official_runs_a_poll_from_creation_to_results(
     assert "Jak nazwać nowy park?" in results
 
 
+def test_an_official_opens_the_oldest_waiting_idea_from_the_panel_home(
+    page: Any, demo: Any, site: Any
+) -> None:
+    walk = _walk(page, site)
+    walk.start("/")
+    walk.log_in("urzednik@nadrzecze.example")
+    walk.link("Panel urzędu", within="header")
+    waiting = walk.card("Nowe pomysły czekające na odpowiedź urzędu")
+    assert "najdłużej czekające na początku" in waiting.inner_text()
+    oldest = waiting.locator("ol a").first
+    title = oldest.inner_text()
+    walk.click(oldest, "the oldest waiting idea")
+    assert page.locator("h1").inner_text() == "Odpowiedz na pomysł"
+    assert page.locator("#idea-summary-title").inner_text() == title
+    assert "/panel/pomysly/" in page.url
+    # Reports are the moderators' work: the official's panel home does not list them.
+    walk.link("Panel urzędu", within="header")
+    assert walk.card("Zgłoszone treści czekające na decyzję").count() == 0
+
+
 def test_a_moderator_sees_a_report_hides_and_restores(page: Any, demo: Any, site: Any) -> None:
     walk = _walk(page, site)
     walk.start("/")

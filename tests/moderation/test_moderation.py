@@ -141,7 +141,7 @@ def test_only_moderators_and_admins_open_the_queue(
 
 
 def test_hiding_needs_a_reason_resolves_reports_is_audited_and_tells_the_author(
-    client: Client, tenant: Tenant
+    client: Client, tenant: Tenant, django_capture_on_commit_callbacks: Any
 ) -> None:
     author = member(tenant)
     idea = IdeaFactory(tenant=tenant, author=author)
@@ -153,7 +153,8 @@ def test_hiding_needs_a_reason_resolves_reports_is_audited_and_tells_the_author(
     url = f"/panel/moderacja/idea/{idea.pk}/hide/"
     refused = client.post(url, {"hide-reason": ""})
     assert 'href="#id_hide-reason"' in html(refused)
-    client.post(url, {"hide-reason": "Ogłoszenie handlowe."})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"hide-reason": "Ogłoszenie handlowe."})
     idea.refresh_from_db()
     assert (idea.is_hidden, idea.hidden_reason) == (True, "Ogłoszenie handlowe.")
     assert Report.objects.get().outcome == "hidden"

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django.test import Client
+from django.db.models import Max
+from django.test import Client, TestCase
 from django.utils import timezone
 
 from tests.factories import member
@@ -25,14 +26,18 @@ def html(response: Any) -> str:
 
 
 def _notify(tenant: Tenant, *people: Any, title: str = "Ławki") -> list[Notification]:
-    return notify(
-        tenant=tenant,
-        recipient_ids=[p.pk for p in people],
-        kind=KIND,
-        data={"title": title, "status": "analysis"},
-        url="/pomysly/1/",
-        at=timezone.now(),
-    )
+    """Notify and commit (the rows are written by the task queued after commit)."""
+    last = Notification.objects.aggregate(last=Max("pk"))["last"] or 0
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        notify(
+            tenant=tenant,
+            recipient_ids=[p.pk for p in people],
+            kind=KIND,
+            data={"title": title, "status": "analysis"},
+            url="/pomysly/1/",
+            at=timezone.now(),
+        )
+    return list(Notification.objects.filter(pk__gt=last).order_by("pk"))
 
 
 def test_unknown_kinds_are_a_programming_error(tenant: Tenant) -> None:
@@ -70,11 +75,19 @@ def test_the_count_is_forgotten_again_after_commit(
     the commit drops it."""
     from django.core.cache import cache
 
+    from wiec.notifications.actions import create_notifications
     from wiec.notifications.queries import unread_count, unread_key
 
     person = member(tenant)
     with django_capture_on_commit_callbacks(execute=True):
-        _notify(tenant, person)
+        create_notifications(
+            tenant_id=tenant.pk,
+            recipient_ids=[person.pk],
+            kind=KIND,
+            data={"title": "Ławki", "status": "analysis"},
+            url="/pomysly/1/",
+            at=timezone.now(),
+        )
         cache.set(unread_key(user_id=person.pk, tenant_id=tenant.pk), 0)  # another request
     assert unread_count(user=person, tenant=tenant) == 1
 
@@ -137,14 +150,11 @@ def test_others_notifications_and_other_municipalities_are_404(
     assert "Ławki" in html(client.get("/powiadomienia/"))
 
 
-def test_emails_follow_each_persons_choice_and_go_once(
-    tenant: Tenant, django_capture_on_commit_callbacks: Any
-) -> None:
+def test_emails_follow_each_persons_choice_and_go_once(tenant: Tenant) -> None:
     wants, refuses = member(tenant), member(tenant)
     EmailPreference.objects.create(user=refuses, kind=KIND, email=False)
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        rows = _notify(tenant, wants, refuses)
+    rows = _notify(tenant, wants, refuses)
     assert [m.to for m in mail.outbox] == [[wants.email]]
     assert mail.outbox[0].subject.startswith("[Gmina Nadrzecze] Urząd odpowiedział")
     assert "https://nadrzecze.localhost/pomysly/1/" in mail.outbox[0].body
@@ -152,15 +162,12 @@ def test_emails_follow_each_persons_choice_and_go_once(
     assert len(mail.outbox) == 1
 
 
-def test_emails_speak_the_recipients_language_else_the_municipalitys(
-    tenant: Tenant, django_capture_on_commit_callbacks: Any
-) -> None:
+def test_emails_speak_the_recipients_language_else_the_municipalitys(tenant: Tenant) -> None:
     ukrainian, unset = member(tenant), member(tenant)
     ukrainian.language = "uk"
     ukrainian.save()
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        _notify(tenant, ukrainian, unset)
+    _notify(tenant, ukrainian, unset)
     by_address = {m.to[0]: m for m in mail.outbox}
     assert by_address[ukrainian.email].subject.startswith("[Gmina Nadrzecze] Установа відповіла")
     assert by_address[unset.email].subject.startswith("[Gmina Nadrzecze] Urząd odpowiedział")
@@ -192,13 +199,10 @@ def test_notifications_are_in_download_my_data_and_go_with_the_account(
     assert not Notification.objects.exists()
 
 
-def test_a_line_break_in_the_text_makes_a_one_line_subject(
-    tenant: Tenant, django_capture_on_commit_callbacks: Any
-) -> None:
+def test_a_line_break_in_the_text_makes_a_one_line_subject(tenant: Tenant) -> None:
     person = member(tenant)
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        _notify(tenant, person, title="Ławki\n\nprzy szkole " + "długo " * 60)
+    _notify(tenant, person, title="Ławki\n\nprzy szkole " + "długo " * 60)
     [sent] = mail.outbox
     assert "\n" not in sent.subject
     assert sent.subject.startswith("[Gmina Nadrzecze] Urząd odpowiedział")

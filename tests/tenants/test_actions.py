@@ -35,6 +35,19 @@ def test_import_creates_then_updates_by_name(tenant: Tenant) -> None:
     ]
 
 
+def test_importing_the_same_districts_again_changes_and_logs_nothing(tenant: Tenant) -> None:
+    now = timezone.now()
+    actions.import_districts(
+        tenant=tenant, shapes=shapes("A", "B"), replace=True, actor=None, at=now
+    )
+    logged = AuditEntry.objects.filter(action="districts.imported").count()
+    again = actions.import_districts(
+        tenant=tenant, shapes=shapes("A", "B"), replace=True, actor=None, at=now
+    )
+    assert again == (0, 0, 0)
+    assert AuditEntry.objects.filter(action="districts.imported").count() == logged == 1
+
+
 def test_import_with_replace_deletes_missing_and_clears_home_districts(tenant: Tenant) -> None:
     now = timezone.now()
     actions.import_districts(
@@ -47,7 +60,7 @@ def test_import_with_replace_deletes_missing_and_clears_home_districts(tenant: T
     result = actions.import_districts(
         tenant=tenant, shapes=shapes("A"), replace=True, actor=None, at=now
     )
-    assert result == (0, 1, 1)
+    assert result == (0, 0, 1)  # "A" is the same shape as before: not an update
     membership.refresh_from_db()
     assert membership.home_district is None
     assert AuditEntry.objects.filter(tenant=tenant, action="districts.imported").count() == 2

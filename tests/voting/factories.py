@@ -10,6 +10,7 @@ from django.utils import timezone
 from tests.factories import member
 from wiec.accounts.models import Role, User
 from wiec.polls import actions as poll_actions
+from wiec.polls import scenarios
 from wiec.polls.models import Eligibility, Poll, QuestionKind, ResultsVisibility
 from wiec.tenants.models import Tenant
 from wiec.verification import actions as verification_actions
@@ -55,48 +56,28 @@ def make_poll(
     """A poll with two questions: q1 single choice (3 options), q2 multiple (4, at most 2)."""
     official = official or member(tenant, Role.OFFICIAL)
     starts_at = starts_at or NOW - timedelta(days=1)
-    ends_at = ends_at or NOW + timedelta(days=7)
-    poll = poll_actions.create_poll(
+    return scenarios.build_poll(
         tenant=tenant,
-        values={
-            "title": "Nowy plac zabaw",
-            "description": "Gdzie i jaki?",
-            "starts_at": starts_at,
-            "ends_at": ends_at,
-            "eligibility": eligibility,
-            "districts": districts or [],
-            "minimum_age": minimum_age,
-            "results_visibility": results_visibility,
-            "is_published": False,
-        },
-        actor=official,
+        official=official,
+        title="Nowy plac zabaw",
+        description="Gdzie i jaki?",
+        questions=[
+            ("Gdzie?", QuestionKind.SINGLE, None, ["park", "szkoła", "rynek"]),
+            (
+                "Co?",
+                QuestionKind.MULTIPLE,
+                multiple_max,
+                ["huśtawki", "zjeżdżalnia", "piaskownica", "linarium"],
+            ),
+        ],
+        starts_at=starts_at,
+        ends_at=ends_at or NOW + timedelta(days=7),
         at=starts_at - timedelta(days=2),
-    )
-    for text, kind, maximum, options in [
-        ("Gdzie?", QuestionKind.SINGLE, None, ["park", "szkoła", "rynek"]),
-        (
-            "Co?",
-            QuestionKind.MULTIPLE,
-            multiple_max,
-            ["huśtawki", "zjeżdżalnia", "piaskownica", "linarium"],
-        ),
-    ]:
-        poll_actions.save_question(
-            poll=poll,
-            question=None,
-            text=text,
-            kind=kind,
-            max_choices=maximum,
-            options=options,
-            actor=official,
-            at=starts_at - timedelta(days=2),
-        )
-    if published:
-        poll_actions.publish_poll(poll=poll, actor=official, at=starts_at - timedelta(days=2))
-    return (
-        Poll.objects.select_related("box")
-        .prefetch_related("questions__options", "box__districts")
-        .get(pk=poll.pk)
+        eligibility=eligibility,
+        districts=districts or [],
+        minimum_age=minimum_age,
+        results_visibility=results_visibility,
+        publish=published,
     )
 
 

@@ -4,18 +4,48 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 
 from wiec.accounts.models import Membership, Role, User
 from wiec.core import audit
 from wiec.core.languages import is_supported
 from wiec.core.models import AuditEntry
-from wiec.core.registry import registry
+from wiec.core.modules import modules
 from wiec.tenants.models import District, Tenant
 
 
 class LastAdministrator(Exception):  # noqa: N818 - a domain failure, named as people say it
     """The change would leave the municipality without an administrator."""
+
+
+def ensure_account(
+    *,
+    email: str,
+    display_name: str,
+    password: str | None,
+    operator: bool = False,
+) -> User:
+    """Make sure an account with this e-mail exists, active, with this name, its address
+    confirmed (allauth's record) and, with `operator`, the platform operator's flags.
+
+    `password` is set on every call; None leaves a new account without a usable password and
+    an existing one as it is. Used by the demo, which refreshes its accounts on every run.
+    """
+    with transaction.atomic():
+        user = User.objects.filter(email=email).first() or User(email=email)
+        user.display_name = display_name
+        user.is_active = True
+        user.is_staff = user.is_superuser = operator
+        if password is not None:
+            user.set_password(password)
+        elif user.pk is None:
+            user.set_unusable_password()
+        user.save()
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+    return user
 
 
 def join_tenant(
@@ -95,6 +125,8 @@ def set_role(*, membership: Membership, role: Role, actor: User | None, at: date
     with transaction.atomic():
         locked = Membership.objects.select_for_update(no_key=True).get(pk=membership.pk)
         old = locked.role
+        if old == role:
+            return locked  # the same role again: nothing changes, nothing is logged
         if old == Role.ADMIN and role != Role.ADMIN:
             admins = Membership.objects.select_for_update(no_key=True).filter(
                 tenant_id=locked.tenant_id, role=Role.ADMIN
@@ -130,7 +162,7 @@ def delete_account(*, user: User, at: datetime) -> None:
             others = Membership.objects.filter(tenant_id=membership.tenant_id, role=Role.ADMIN)
             if not others.exclude(user=user).exists():
                 raise LastAdministrator
-        for eraser in registry.personal_data_erasers:
+        for eraser in modules.erasers():
             eraser(user, at)
         AuditEntry.objects.filter(actor=user).update(actor_label=pseudonym, actor=None)
         AuditEntry.objects.filter(target_type="accounts.user", target_id=str(user.pk)).update(

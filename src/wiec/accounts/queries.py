@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from wiec.accounts.models import STAFF_ROLES, Membership, User
-from wiec.core.registry import registry
+from wiec.core.modules import modules
 from wiec.tenants.models import Tenant
 
 
@@ -15,10 +15,7 @@ def personal_data(*, user: User, at: datetime) -> dict[str, Any]:
     """Everything the platform holds about the person, module by module."""
     return {
         "generated_at": at.isoformat(),
-        **{
-            key: exporter(user)
-            for key, exporter in sorted(registry.personal_data_exporters.items())
-        },
+        **{key: exporter(user) for key, exporter in sorted(modules.exporters().items())},
     }
 
 

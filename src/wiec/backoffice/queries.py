@@ -1,12 +1,22 @@
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from django.db.models import QuerySet
 
 from wiec.accounts import queries as account_queries
 from wiec.accounts.models import STAFF_ROLES, Membership
 from wiec.core.models import AuditEntry
-from wiec.core.registry import registry
+from wiec.core.modules import Waiting, modules
 from wiec.tenants.models import Category, District, Tenant
+
+
+def waiting_for(*, actor: Any, tenant: Tenant, at: datetime) -> list[Waiting]:
+    """What waits for this person on the panel home: each module's kinds of work their role
+    has (`ModuleSpec.waiting`), in the panel's order, also when nothing waits."""
+    boxes = (provider(actor, tenant, at) for provider in modules.waiting_providers())
+    return [box for box in boxes if box is not None]
 
 
 def dashboard_stats(*, tenant: Tenant) -> dict[str, int]:
@@ -31,7 +41,8 @@ def audit_entries(*, tenant: Tenant, action: str = "") -> QuerySet[AuditEntry]:
 def audit_actions(*, tenant: Tenant) -> list[tuple[str, str]]:
     """The kinds of step in this tenant's log, as (code, translated name), by name."""
     codes = AuditEntry.objects.filter(tenant=tenant).values_list("action", flat=True).distinct()
-    labels = {code: registry.audit_actions.get(code) for code in codes}
+    declared = modules.audit_actions()
+    labels = {code: declared.get(code) for code in codes}
     return sorted(
         ((code, str(known.label) if known else code) for code, known in labels.items()),
         key=lambda pair: pair[1],

@@ -13,7 +13,7 @@ from wiec.accounts.permissions import (
     can_view_audit_log,
 )
 from wiec.backoffice import queries
-from wiec.backoffice.templatetags.panel import allowed_panel_items
+from wiec.backoffice.templatetags.panel import allowed_panel_sections
 from wiec.core import audit
 from wiec.core.types import AuthenticatedRequest
 from wiec.tenants import queries as tenant_queries
@@ -25,8 +25,11 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         request,
         "backoffice/dashboard.html",
         {
+            "waiting": queries.waiting_for(
+                actor=request.actor, tenant=request.tenant, at=timezone.now()
+            ),
             "stats": queries.dashboard_stats(tenant=request.tenant),
-            "items": allowed_panel_items(request),
+            "sections": allowed_panel_sections(request),
             "role": role_in(request.user, request.tenant),
             "statement_due": can_manage_tenant(request.actor)
             and tenant_queries.accessibility_review_due(

@@ -12,6 +12,12 @@ from wiec.core import audit
 from wiec.core.models import AuditEntry
 
 
+def _concrete(obj: models.Model) -> set[str]:
+    """The fields the log can compare in `save_model`: many-to-many values are saved only
+    after it (`save_related`), so they are left out, like reverse relations."""
+    return {f.name for f in obj._meta.get_fields() if f.concrete and not f.many_to_many}
+
+
 def _tenant_of(obj: models.Model) -> Any:
     if obj._meta.label_lower == "tenants.tenant":
         return obj
@@ -23,19 +29,30 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     every other staff step (platform operators act on municipalities' data here)."""
 
     def save_model(self, request: HttpRequest, obj: Any, form: BaseModelForm, change: bool) -> None:  # type: ignore[type-arg]
+        # The form has already written its values onto `obj`: the stored row is the "before".
+        fields = [name for name in form.changed_data if name in _concrete(obj)]
+        stored = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
+        before = audit.values_of(stored, fields) if stored is not None else {}
         super().save_model(request, obj, form, change)
-        audit.record(
-            actor=request.user if request.user.is_authenticated else None,
-            action="admin.changed",
-            tenant=_tenant_of(obj),
-            target=obj,
-            at=timezone.now(),
-            data={
-                "model": obj._meta.label_lower,
-                "fields": sorted(form.changed_data),
-                "created": not change,
-            },
-        )
+        actor = request.user if request.user.is_authenticated else None
+        if change:
+            audit.record_changes(
+                actor=actor,
+                action="admin.changed",
+                tenant=_tenant_of(obj),
+                target=obj,
+                at=timezone.now(),
+                changes=audit.changed_values(before, audit.values_of(obj, fields)),
+            )
+        else:
+            audit.record(
+                actor=actor,
+                action="admin.changed",
+                tenant=_tenant_of(obj),
+                target=obj,
+                at=timezone.now(),
+                data={"model": obj._meta.label_lower, "created": True},
+            )
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         audit.record(
@@ -49,13 +66,19 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         super().save_formset(request, form, formset, change)
-        for obj in [*formset.new_objects, *(o for o, _fields in formset.changed_objects)]:
+        # The inline rows are already saved here, so they are named by the fields that
+        # changed rather than shown from/to.
+        rows = [(obj, {"created": True}) for obj in formset.new_objects] + [
+            (obj, {"fields": sorted(fields)}) for obj, fields in formset.changed_objects if fields
+        ]
+        for obj, data in rows:
             audit.record(
                 actor=request.user if request.user.is_authenticated else None,
                 action="admin.changed",
                 tenant=_tenant_of(obj),
                 target=obj,
                 at=timezone.now(),
+                data={"model": obj._meta.label_lower, **data},
             )
 
 

@@ -11,10 +11,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from wiec.core.personal_data import export_audit_entries
-        from wiec.core.registry import registry
+        from wiec.core.module import SPEC
+        from wiec.core.modules import register
 
-        registry.personal_data_exporters["audit_log"] = export_audit_entries
+        register(SPEC)
         post_migrate.connect(create_cache_table, sender=self)
 
 

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from wiec.core.languages import native_choices
-from wiec.core.registry import registry
+from wiec.core.modules import modules
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -15,7 +15,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
     tenant = getattr(request, "tenant", None)
     nav = []
     if tenant is not None:
-        for item in registry.nav_items:
+        for item in modules.nav_items():
             try:
                 url = reverse(item.url_name)
             except NoReverseMatch:

@@ -1,7 +1,8 @@
 """Periodic jobs: work that runs on a schedule rather than in answer to a request.
 
-Each app registers its jobs in its `AppConfig.ready()`; `wiec run_periodic`, started every
-minute by cron or a systemd timer (README, *Operations*), runs those that are due. Whether a
+Each app declares its jobs in its spec (`ModuleSpec.periodic_jobs`), registered here when the
+spec is; `wiec run_periodic`, started every minute by cron or a systemd timer (README,
+*Operations*), runs those that are due. Whether a
 job is due is kept in the database (`PeriodicRun`) and claimed with one conditional UPDATE, so
 a timer on each of several app servers still runs each job once per interval. Jobs must be
 idempotent: a run that fails is tried again at the next tick. See

@@ -1,35 +1,32 @@
 """Build (or refresh) the demo: two fictional municipalities, their districts and people.
 
 Idempotent: objects are found by their natural keys and updated, so running it twice leaves
-one copy of everything; passwords are reset to the demo password on every run.
+one copy of everything; passwords are reset to the demo password on every run. Everything is
+written through the modules' actions, so the demo's audit log reads like a real one (and a
+second run, which changes nothing, adds nothing to it).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
 from wiec.accounts import actions as account_actions
 from wiec.accounts.models import Role, User
+from wiec.core.modules import modules
 from wiec.demo import content
 from wiec.tenants import actions as tenant_actions
 from wiec.tenants.geo import parse_district_file
-from wiec.tenants.models import Category, Tenant, TenantHost
+from wiec.tenants.models import Category, Tenant
 
 DEMO_PASSWORD = "wiec-demo-2026"  # noqa: S105 - printed for everyone: it is the demo
 DATA_DIR = Path(__file__).resolve().parent / "data"
-
-# Modules add their demo content here ("module.path:function"); each gets the DemoContext.
-MODULE_LOADERS: list[str] = ["wiec.maps.demo:load", "wiec.ideas.demo:load", "wiec.polls.demo:load"]
 
 
 @dataclass
@@ -54,7 +51,12 @@ class DemoContext:
 def load_demo(*, now: datetime | None = None) -> DemoContext:
     ctx = DemoContext(now=now or timezone.now(), rng=random.Random(2026))  # noqa: S311
     with transaction.atomic():
-        operator = _person(content.OPERATOR_EMAIL, content.OPERATOR_NAME, superuser=True)
+        operator = account_actions.ensure_account(
+            email=content.OPERATOR_EMAIL,
+            display_name=content.OPERATOR_NAME,
+            password=DEMO_PASSWORD,
+            operator=True,
+        )
         ctx.accounts["_platform"] = [
             DemoAccount(
                 content.OPERATOR_EMAIL, content.OPERATOR_NAME, "platform operator", operator
@@ -67,12 +69,9 @@ def load_demo(*, now: datetime | None = None) -> DemoContext:
                 DemoAccount(email, name, role, _member(tenant, email, name, role, ctx.now))
                 for role, email, name in spec["people"]
             ]
-        for loader in MODULE_LOADERS:
-            module_name, function_name = loader.split(":")
-            function: Callable[[DemoContext], Any] = getattr(
-                import_module(module_name), function_name
-            )
-            function(ctx)
+        # Each module's own content, in the order of INSTALLED_APPS (ModuleSpec.demo).
+        for loader in modules.demo_loaders():
+            loader(ctx)
     return ctx
 
 
@@ -105,12 +104,8 @@ def _municipality(spec: dict[str, Any], now: datetime) -> Tenant:
     if tenant is None:
         tenant = tenant_actions.create_tenant(slug=spec["slug"], hosts=[], at=now, **fields)
     else:
-        Tenant.objects.filter(pk=tenant.pk).update(**fields)
-        tenant.refresh_from_db()
-    for position, hostname in enumerate(spec["hosts"]):
-        TenantHost.objects.update_or_create(
-            hostname=hostname, defaults={"tenant": tenant, "is_primary": position == 0}
-        )
+        tenant_actions.update_tenant(tenant=tenant, changes=fields, actor=None, at=now)
+    tenant_actions.point_hosts(tenant=tenant, hosts=spec["hosts"])
     shapes = parse_district_file((DATA_DIR / spec["geojson"]).read_bytes())
     tenant_actions.import_districts(tenant=tenant, shapes=shapes, replace=True, actor=None, at=now)
     for position, (name, description) in enumerate(spec["categories"]):
@@ -139,24 +134,8 @@ def _municipality(spec: dict[str, Any], now: datetime) -> Tenant:
     return tenant
 
 
-def _person(email: str, name: str, *, superuser: bool = False) -> User:
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User(email=email)
-    user.display_name = name
-    user.is_active = True
-    user.is_staff = superuser
-    user.is_superuser = superuser
-    user.set_password(DEMO_PASSWORD)
-    user.save()
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
-    return user
-
-
 def _member(tenant: Tenant, email: str, name: str, role: str, now: datetime) -> User:
-    user = _person(email, name)
+    user = account_actions.ensure_account(email=email, display_name=name, password=DEMO_PASSWORD)
     membership = account_actions.join_tenant(user=user, tenant=tenant, at=now, accept_terms=True)
     if membership.role != role:
         account_actions.set_role(membership=membership, role=Role(role), actor=None, at=now)

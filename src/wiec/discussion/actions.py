@@ -63,7 +63,7 @@ def post_comment(
             created_at=at,
         )
         recount(thread=thread)
-        url = f"{kind.url(owner)}#comment-{comment.pk}"
+        url = f"{kind.public_url(owner)}#comment-{comment.pk}"
         data = {"title": kind.title(owner)}
         replied_to = parent.author_id if parent is not None else None
         if replied_to not in (None, author.pk):

@@ -9,14 +9,15 @@ from wiec.moderation.permissions import can_take_part
 
 if TYPE_CHECKING:
     from wiec.accounts.actors import Actor
+    from wiec.core.modules import ContentKind
     from wiec.discussion.models import Comment
-    from wiec.discussion.registry import OwnerKind
 
 EDIT_WINDOW = timedelta(minutes=15)
 
 
-def can_comment(actor: Actor, *, kind: OwnerKind, owner: Any) -> bool:
-    return can_take_part(actor) and kind.open_for_comments(owner)
+def can_comment(actor: Actor, *, kind: ContentKind, owner: Any) -> bool:
+    opens = kind.open_for_comments
+    return opens is not None and can_take_part(actor) and opens(owner)
 
 
 def can_edit_comment(actor: Actor, *, comment: Comment, at: datetime) -> bool:

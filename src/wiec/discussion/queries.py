@@ -4,21 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import Model
 from django.http import Http404
 
-from wiec.discussion import registry
+from wiec.core.modules import ContentKind, modules
 from wiec.discussion.models import Comment, Follow, Thread
-from wiec.discussion.registry import OwnerKind
 
 if TYPE_CHECKING:
     from wiec.tenants.models import Tenant
 
 
-def owner_of(thread: Thread) -> tuple[OwnerKind, Any]:
+def owner_kind(model: type[Model]) -> ContentKind:
+    """The declared kind of content whose rows own threads (`open_for_comments` set)."""
+    for kind in modules.content_kinds():
+        if kind.model is model and kind.open_for_comments is not None:
+            return kind
+    msg = f"{model.__name__} does not own discussion threads"
+    raise LookupError(msg)
+
+
+def owner_of(thread: Thread) -> tuple[ContentKind, Any]:
     model = thread.owner_type.model_class()
     if model is None:
         raise Http404
-    kind = registry.owner_kind(model)
+    kind = owner_kind(model)
     owner = model._default_manager.filter(thread=thread).first()
     if owner is None:
         raise Http404
@@ -27,7 +36,7 @@ def owner_of(thread: Thread) -> tuple[OwnerKind, Any]:
 
 def get_thread_or_404(
     *, tenant: Tenant, thread_id: int, viewer: Any
-) -> tuple[Thread, OwnerKind, Any]:
+) -> tuple[Thread, ContentKind, Any]:
     """The thread and its owner, if the viewer may see the owner; else 404."""
     thread = Thread.objects.select_related("owner_type").filter(tenant=tenant, pk=thread_id).first()
     if thread is None:
@@ -40,7 +49,7 @@ def get_thread_or_404(
 
 def get_comment_or_404(
     *, tenant: Tenant, comment_id: int, viewer: Any
-) -> tuple[Comment, OwnerKind, Any]:
+) -> tuple[Comment, ContentKind, Any]:
     comment = (
         Comment.objects.select_related("thread__owner_type", "author")
         .filter(tenant=tenant, pk=comment_id)
@@ -101,4 +110,4 @@ def comment_visible_to(comment: Comment, viewer: Any) -> bool:
 
 def comment_url(comment: Comment) -> str:
     kind, owner = owner_of(comment.thread)
-    return f"{kind.url(owner)}#comment-{comment.pk}"
+    return f"{kind.public_url(owner)}#comment-{comment.pk}"

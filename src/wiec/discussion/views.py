@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wiec.core import ratelimit
+from wiec.core.modules import ContentKind
 from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.discussion import actions, queries
 from wiec.discussion.forms import CommentForm
@@ -25,7 +26,6 @@ from wiec.discussion.permissions import (
     can_edit_comment,
     can_follow,
 )
-from wiec.discussion.registry import OwnerKind
 from wiec.moderation.permissions import offers_report
 
 COMMENT_RATES = {"per_user": "5/m,30/h", "per_ip": "100/h"}
@@ -37,7 +37,7 @@ def thread_context(
     request: TenantRequest,
     *,
     thread: Thread,
-    kind: OwnerKind,
+    kind: ContentKind,
     owner: Any,
     form: CommentForm | None = None,
 ) -> dict[str, Any]:
@@ -57,10 +57,10 @@ def thread_context(
         "can_comment": can_comment(actor, kind=kind, owner=owner),
         "can_follow": can_follow(actor),
         "following": queries.is_following(thread=thread, user=request.user),
-        "owner_url": kind.url(owner),
+        "owner_url": kind.public_url(owner),
         "login_url": reverse("account_login")
         + "?"
-        + urlencode({"next": f"{kind.url(owner)}#discussion"}),
+        + urlencode({"next": f"{kind.public_url(owner)}#discussion"}),
         "blocked": actor.blocked,
     }
 
@@ -92,7 +92,7 @@ def post_comment(request: AuthenticatedRequest, thread_id: int) -> HttpResponse:
                 context = thread_context(request, thread=thread, kind=kind, owner=owner)
                 return render(request, "discussion/thread.html#discussion", context)
             messages.success(request, _("Your comment has been published."))
-            return redirect(f"{kind.url(owner)}#comment-{comment.pk}")
+            return redirect(f"{kind.public_url(owner)}#comment-{comment.pk}")
         form.add_error(
             None,
             _(
@@ -107,7 +107,12 @@ def post_comment(request: AuthenticatedRequest, thread_id: int) -> HttpResponse:
     return render(
         request,
         "discussion/comment_page.html",
-        {"form": form, "title": kind.title(owner), "owner_url": kind.url(owner), "thread": thread},
+        {
+            "form": form,
+            "title": kind.title(owner),
+            "owner_url": kind.public_url(owner),
+            "thread": thread,
+        },
         status=status,
     )
 
@@ -128,7 +133,7 @@ def edit_comment(request: AuthenticatedRequest, comment_id: int) -> HttpResponse
         elif can_edit_comment(request.actor, comment=comment, at=now):
             actions.edit_comment(comment=comment, body=form.cleaned_data["body"], at=now)
             messages.success(request, _("Your comment has been changed."))
-            return redirect(f"{kind.url(owner)}#comment-{comment.pk}")
+            return redirect(f"{kind.public_url(owner)}#comment-{comment.pk}")
         else:
             form.add_error(
                 "body",
@@ -144,7 +149,7 @@ def edit_comment(request: AuthenticatedRequest, comment_id: int) -> HttpResponse
             "form": form,
             "comment": comment,
             "title": kind.title(owner),
-            "owner_url": kind.url(owner),
+            "owner_url": kind.public_url(owner),
         },
     )
 
@@ -160,7 +165,7 @@ def delete_comment(request: AuthenticatedRequest, comment_id: int) -> HttpRespon
         raise PermissionDenied
     actions.delete_comment(comment=comment, at=timezone.now())
     messages.success(request, _("Your comment has been deleted."))
-    return redirect(f"{kind.url(owner)}#comment-{comment.pk}")
+    return redirect(f"{kind.public_url(owner)}#comment-{comment.pk}")
 
 
 @login_required
@@ -191,4 +196,4 @@ def follow(request: AuthenticatedRequest, thread_id: int) -> HttpResponse:
         if following
         else _("You no longer follow this."),
     )
-    return redirect(kind.url(owner))
+    return redirect(kind.public_url(owner))

@@ -9,8 +9,10 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils.text import get_valid_filename
 
+from wiec.accounts.models import Role
 from wiec.core import audit
 from wiec.discussion.actions import create_thread
 from wiec.discussion.queries import follower_ids
@@ -18,6 +20,7 @@ from wiec.ideas.models import Idea, IdeaAnswer, IdeaPhoto, IdeaSettings, Support
 from wiec.ideas.search import search_text
 from wiec.ideas.statuses import MIN_JUSTIFICATION, IdeaStatus, allowed_next
 from wiec.ideas.uploads import MAX_PHOTOS, CleanPhoto
+from wiec.moderation.queries import staff_to_tell
 from wiec.notifications.actions import notify
 
 if TYPE_CHECKING:
@@ -30,6 +33,10 @@ if TYPE_CHECKING:
 
 ANSWERED_NOTIFICATION = "ideas.answered"
 FOLLOWED_ANSWERED_NOTIFICATION = "ideas.followed_answered"
+NEW_IDEA_NOTIFICATION = "ideas.new"
+# Who hears of a new idea: those who answer in the office's name (`can_answer_ideas`).
+# Moderators hear of an idea once someone reports it.
+NEW_IDEA_READERS = frozenset({Role.OFFICIAL, Role.ADMIN})
 
 
 class IdeaError(Exception):
@@ -118,12 +125,27 @@ def update_idea(
 
 
 def publish_idea(*, idea: Idea, at: datetime) -> Idea:
-    """A draft becomes a new idea, public and waiting for the office's answer."""
-    updated = Idea.objects.filter(pk=idea.pk, status=IdeaStatus.DRAFT).update(
-        status=IdeaStatus.NEW, published_at=at, updated_at=at
-    )
-    if updated:
-        idea.status, idea.published_at, idea.updated_at = IdeaStatus.NEW, at, at
+    """A draft becomes a new idea, public and waiting for the office's answer.
+
+    Caller has checked `can_publish_idea`. The municipality's officials are told after commit
+    (publishing twice tells them once).
+    """
+    with transaction.atomic():
+        updated = Idea.objects.filter(pk=idea.pk, status=IdeaStatus.DRAFT).update(
+            status=IdeaStatus.NEW, published_at=at, updated_at=at
+        )
+        if updated:
+            idea.status, idea.published_at, idea.updated_at = IdeaStatus.NEW, at, at
+            notify(
+                tenant=idea.tenant,
+                recipient_ids=staff_to_tell(
+                    tenant=idea.tenant, roles=NEW_IDEA_READERS, leave_out=idea.author_id
+                ),
+                kind=NEW_IDEA_NOTIFICATION,
+                data={"title": idea.title},
+                url=reverse("ideas_staff:answer", args=[idea.pk]),
+                at=at,
+            )
     return idea
 
 
@@ -321,24 +343,35 @@ def save_settings(
     at: datetime,
     supporters_verified: bool | None = None,
 ) -> IdeaSettings:
-    """Save the module's settings; `supporters_verified` None keeps what is stored."""
-    defaults: dict[str, Any] = {"accepting": accepting, "intro": intro}
+    """Save the module's settings; `supporters_verified` None keeps what is stored.
+
+    Audit-logged with the settings that really change (against the defaults when nothing
+    was stored yet); saving them unchanged writes nothing.
+    """
+    values: dict[str, Any] = {"accepting": accepting, "intro": intro}
     if supporters_verified is not None:
-        defaults["supporters_verified"] = supporters_verified
+        values["supporters_verified"] = supporters_verified
     with transaction.atomic():
-        settings, _created = IdeaSettings.objects.update_or_create(tenant=tenant, defaults=defaults)
-        audit.record(
+        settings = IdeaSettings.objects.select_for_update(no_key=True).filter(tenant=tenant).first()
+        current = settings or IdeaSettings(tenant=tenant)
+        changed = audit.changed_values(audit.values_of(current, values), values)
+        if not changed and settings is not None:
+            return settings
+        for name, value in values.items():
+            setattr(current, name, value)
+        if settings is None:
+            current.save()
+        else:
+            current.save(update_fields=list(changed))
+        audit.record_changes(
             actor=actor,
             action="ideas.settings_saved",
             tenant=tenant,
-            target=settings,
+            target=current,
             at=at,
-            data={
-                "accepting": settings.accepting,
-                "supporters_verified": settings.supporters_verified,
-            },
+            changes=changed,
         )
-    return settings
+    return current
 
 
 def erase_drafts(user: User, at: datetime) -> None:

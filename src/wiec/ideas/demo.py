@@ -1,36 +1,49 @@
-"""Demo ideas: about thirty per municipality, placed inside their districts, in every status,
-with photos drawn by code, supports, comments and the office's answers.
+"""Demo ideas: about thirty per municipality, placed inside their districts at a street of the
+gazetteer, in every status, with photos drawn by code, supports, comments and the office's
+answers, and a hidden advert and a reported comment for the moderators.
 
-Idempotent: an idea is found by its title, so a second run adds nothing. Written straight to
-the models (not through the actions) so loading the demo sends no e-mails.
+Built through the actions (ideas, discussion, moderation), so the demo's audit log, search
+text and notifications are those the site would have. Idempotent: an idea is found by its
+title, so a second run adds nothing. The ideas and comments are the fictional neighbours'
+(whose e-mail is switched off), so loading the demo sends no e-mail to anyone.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import random
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.contrib.contenttypes.models import ContentType
 from PIL import Image, ImageDraw
 
-from wiec.accounts.actions import join_tenant
+from wiec.accounts.actions import ensure_account, join_tenant
 from wiec.accounts.models import User
-from wiec.discussion.actions import create_thread, recount
-from wiec.discussion.models import Comment, Thread
+from wiec.discussion.actions import post_comment
+from wiec.discussion.models import Comment
 from wiec.ideas import demo_content
-from wiec.ideas.actions import add_photos
-from wiec.ideas.models import Idea, IdeaAnswer, Support
-from wiec.ideas.search import search_text
+from wiec.ideas.actions import (
+    add_photos,
+    answer_idea,
+    create_idea,
+    publish_idea,
+    support_idea,
+)
+from wiec.ideas.models import Idea
 from wiec.ideas.statuses import IdeaStatus
 from wiec.ideas.uploads import clean_photo
 from wiec.maps.demo import random_point_in
-from wiec.moderation.models import Decision, DecisionAction, Report, ReportReason
+from wiec.maps.queries import Location, places
+from wiec.moderation.actions import hide_content, report_content
+from wiec.moderation.models import ReportReason
+from wiec.notifications import kinds
+from wiec.notifications.actions import set_email_preferences
 from wiec.tenants.queries import categories, districts
 
 if TYPE_CHECKING:
     from wiec.demo.build import DemoContext
+    from wiec.maps.models import Place
     from wiec.tenants.models import Category, District, Tenant
 
 EXTRA_RESIDENTS = 24
@@ -68,36 +81,34 @@ def draw_photo(rng: random.Random, *, road: bool) -> bytes:
     return out.getvalue()
 
 
-def _residents(ctx: DemoContext, tenant: Tenant) -> list[User]:
-    people = list(ctx.people(tenant.slug, "resident"))
+def _neighbours(ctx: DemoContext, tenant: Tenant) -> list[User]:
+    """The fictional neighbours who write the ideas and comments; they have no inbox, so
+    their e-mail is switched off for every kind of notification."""
+    people = []
+    no_email = {kind.key: False for kind in kinds.all_kinds()}
     for number in range(1, EXTRA_RESIDENTS + 1):
-        email = f"sasiad{number:02d}@{tenant.slug}.example"
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            name = demo_content.FIRST_NAMES[(number - 1) % len(demo_content.FIRST_NAMES)]
-            user = User(email=email, display_name=f"{name} {chr(64 + number)}.")
-            user.set_unusable_password()
-            user.save()
+        name = demo_content.FIRST_NAMES[(number - 1) % len(demo_content.FIRST_NAMES)]
+        user = ensure_account(
+            email=f"sasiad{number:02d}@{tenant.slug}.example",
+            display_name=f"{name} {chr(64 + number)}.",
+            password=None,
+        )
         join_tenant(user=user, tenant=tenant, at=ctx.now, accept_terms=True)
+        set_email_preferences(user=user, wanted=no_email)
         people.append(user)
     return people
 
 
-def _answers(idea: Idea, path: list[IdeaStatus], official: User, rng: random.Random) -> None:
+def _answers(
+    idea: Idea, path: list[IdeaStatus], official: User, rng: random.Random, now: datetime
+) -> None:
     assert idea.published_at is not None  # noqa: S101 - every answered demo idea is published
-    at, before = idea.published_at, IdeaStatus.NEW
+    at = idea.published_at
     for status in path:
-        at += timedelta(days=rng.randint(3, 20), hours=rng.randint(1, 6))
-        IdeaAnswer.objects.create(
-            tenant=idea.tenant,
-            idea=idea,
-            author=official,
-            status_before=before,
-            status=status,
-            message=demo_content.ANSWERS[status],
-            created_at=at,
+        at = min(at + timedelta(days=rng.randint(3, 20), hours=rng.randint(1, 6)), now)
+        answer_idea(
+            idea=idea, official=official, status=status, message=demo_content.ANSWERS[status], at=at
         )
-        before = status
 
 
 def _discussion(
@@ -111,25 +122,30 @@ def _discussion(
         parent = rng.choice(comments) if comments and rng.random() < 0.3 else None
         text = rng.choice(demo_content.REPLIES if parent else demo_content.COMMENTS)
         comments.append(
-            Comment.objects.create(
-                tenant=idea.tenant,
+            post_comment(
                 thread=idea.thread,
-                parent=parent,
                 author=rng.choice(people),
                 body=text,
-                created_at=min(at, now),
+                parent=parent,
+                at=min(at, now),
             )
         )
     if idea.status != IdeaStatus.NEW and rng.random() < 0.4:
-        Comment.objects.create(
-            tenant=idea.tenant,
+        post_comment(  # an official's comment is marked as the office's by their role
             thread=idea.thread,
             author=official,
             body=demo_content.OFFICE_COMMENT,
-            by_official=True,
-            created_at=min(at + timedelta(hours=3), now),
+            parent=None,
+            at=min(at + timedelta(hours=3), now),
         )
-    recount(thread=idea.thread)
+
+
+def _nearest_place(gazetteer: list[Place], point: tuple[float, float]) -> str:
+    """The name of the gazetteer's place nearest the point, as a resident would describe it."""
+    if not gazetteer:
+        return ""
+    nearest = min(gazetteer, key=lambda p: math.hypot(p.lat - point[0], p.lon - point[1]))
+    return nearest.name
 
 
 def _new_idea(
@@ -141,35 +157,35 @@ def _new_idea(
     category: Category | None,
     district: District,
     point: tuple[float, float],
-    status: IdeaStatus,
+    address: str,
     published_at: datetime | None,
     now: datetime,
 ) -> Idea:
+    """A draft written the day before it was published (or before `now`), then published."""
     created_at = (published_at or now) - timedelta(hours=20)
-    return Idea.objects.create(
+    idea = create_idea(
         tenant=tenant,
+        author=author,
         title=title,
         description=description,
-        author=author,
         category=category,
+        location=Location(lat=point[0], lon=point[1], address=address, district=district),
         district=district,
-        lat=point[0],
-        lon=point[1],
-        status=status,
-        thread=create_thread(tenant=tenant, owner_model=Idea, at=created_at),
-        search_text=search_text(title, description),
-        created_at=created_at,
-        updated_at=published_at or created_at,
-        published_at=published_at,
+        at=created_at,
     )
+    if published_at is not None:
+        publish_idea(idea=idea, at=published_at)
+    return idea
 
 
 def _load_tenant(ctx: DemoContext, tenant: Tenant, specs: list[demo_content.DemoIdea]) -> None:
     rng = random.Random(f"ideas-{tenant.slug}")  # noqa: S311 - demo data
-    people = _residents(ctx, tenant)
+    named = ctx.people(tenant.slug, "resident")
+    neighbours = _neighbours(ctx, tenant)
     official = ctx.people(tenant.slug, "official")[0]
     topics = list(categories(tenant=tenant))
     areas = [d for d in districts(tenant=tenant) if d.geometry]
+    gazetteer = list(places(tenant=tenant))
     for number, (title, description, topic, path) in enumerate(specs):
         district = areas[number % len(areas)]
         point = random_point_in(district.geometry, rng)
@@ -177,16 +193,18 @@ def _load_tenant(ctx: DemoContext, tenant: Tenant, specs: list[demo_content.Demo
         if Idea.objects.filter(tenant=tenant, title=title).exists():
             continue
         draft = number == len(specs) - 1
+        published_at = None if draft else ctx.now - timedelta(days=days_ago, hours=number)
         idea = _new_idea(
             tenant=tenant,
             title=title,
             description=description,
-            author=people[number % len(people)],
+            # The named resident's own draft waits on their "my ideas" page.
+            author=named[0] if draft and named else neighbours[number % len(neighbours)],
             category=topics[topic] if topics else None,
             district=district,
             point=point,
-            status=IdeaStatus.DRAFT if draft else (path[-1] if path else IdeaStatus.NEW),
-            published_at=None if draft else ctx.now - timedelta(days=days_ago, hours=number),
+            address=_nearest_place(gazetteer, point),
+            published_at=published_at,
             now=ctx.now,
         )
         if number % 3 == 0:
@@ -197,15 +215,14 @@ def _load_tenant(ctx: DemoContext, tenant: Tenant, specs: list[demo_content.Demo
             add_photos(idea=idea, photos=photos, at=idea.created_at)
         if draft:
             continue
-        supporters = rng.sample(people, k=rng.randint(0, len(people) * 2 // 3))
-        Support.objects.bulk_create(
-            Support(tenant=tenant, idea=idea, user=user, created_at=ctx.now - timedelta(days=1))
-            for user in supporters
+        supporters = rng.sample(
+            [*named, *neighbours], k=rng.randint(0, (len(neighbours) + len(named)) * 2 // 3)
         )
-        Idea.objects.filter(pk=idea.pk).update(support_count=len(supporters))
-        _answers(idea, path, official, rng)
-        _discussion(idea, people, official, rng, ctx.now)
-    _moderation_examples(ctx, tenant, people, areas[0], rng)
+        for user in supporters:
+            support_idea(idea=idea, user=user, at=ctx.now - timedelta(days=1))
+        _answers(idea, path, official, rng, ctx.now)
+        _discussion(idea, neighbours, official, rng, ctx.now)
+    _moderation_examples(ctx, tenant, neighbours, areas[0], rng)
 
 
 def _moderation_examples(
@@ -224,46 +241,37 @@ def _moderation_examples(
         category=None,
         district=district,
         point=random_point_in(district.geometry, rng),
-        status=IdeaStatus.NEW,
+        address="",
         published_at=at,
         now=ctx.now,
     )
-    reason = "Ogłoszenie handlowe, niezwiązane ze sprawami gminy (regulamin, pkt 3)."
-    Idea.objects.filter(pk=spam.pk).update(
-        hidden_at=at + timedelta(hours=2), hidden_reason=reason, moderated_at=at
-    )
-    Decision.objects.create(
-        tenant=tenant,
-        content_type=ContentType.objects.get_for_model(Idea),
-        object_id=spam.pk,
-        action=DecisionAction.HIDE,
-        reason=reason,
+    hide_content(
+        obj=spam,
         moderator=moderator,
-        created_at=at + timedelta(hours=2),
+        reason="Ogłoszenie handlowe, niezwiązane ze sprawami gminy (regulamin, pkt 3).",
+        at=at + timedelta(hours=2),
     )
     target = (
         Idea.objects.filter(tenant=tenant, status=IdeaStatus.NEW, hidden_at__isnull=True)
+        .exclude(pk=spam.pk)
         .order_by("pk")
         .first()
     )
     if target is None:
         return
-    comment = Comment.objects.create(
-        tenant=tenant,
-        thread=Thread.objects.get(pk=target.thread_id),
+    comment = post_comment(
+        thread=target.thread,
         author=people[-2],
         body="Najlepsze opony w regionie! Wejdź na naszą stronę i kup taniej.",
-        created_at=ctx.now - timedelta(hours=5),
+        parent=None,
+        at=ctx.now - timedelta(hours=5),
     )
-    recount(thread=comment.thread)
-    Report.objects.create(
-        tenant=tenant,
-        content_type=ContentType.objects.get_for_model(Comment),
-        object_id=comment.pk,
+    report_content(
+        obj=comment,
         reporter=people[0],
         reason=ReportReason.SPAM,
         details="Reklama opon w dyskusji o pomyśle.",
-        created_at=ctx.now - timedelta(hours=3),
+        at=ctx.now - timedelta(hours=3),
     )
 
 

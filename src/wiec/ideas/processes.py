@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wiec.core.modules import ProcessCard
 from wiec.core.phases import phase_at
-from wiec.core.registry import ProcessCard
 from wiec.ideas import queries
 from wiec.ideas.phases import LABELS, CallPhase
 

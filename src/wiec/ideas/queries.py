@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from wiec.core.modules import WAITING_SHOWN, Waiting, WaitingItem
 from wiec.ideas.models import Idea, IdeaAnswer, IdeaPhoto, IdeaSettings, Support
 from wiec.ideas.search import search
-from wiec.ideas.statuses import PUBLIC_STATUSES
+from wiec.ideas.statuses import PUBLIC_STATUSES, IdeaStatus
 
 if TYPE_CHECKING:
     from wiec.accounts.models import User
@@ -203,4 +206,26 @@ def ideas_of(*, tenant: Tenant, user: User) -> QuerySet[Idea]:
         Idea.objects.filter(tenant=tenant, author=user)
         .select_related("category")
         .order_by("-created_at", "-pk")
+    )
+
+
+def waiting_for_answer(*, tenant: Tenant) -> Waiting:
+    """The panel home's list of new ideas, the longest waiting first."""
+    rows = ideas_in_status(tenant=tenant, status=IdeaStatus.NEW)
+    return Waiting(
+        key="ideas",
+        title=gettext("New ideas waiting for the office’s answer"),
+        count=rows.count(),
+        items=[
+            WaitingItem(
+                label=idea.title,
+                url=reverse("ideas_staff:answer", args=[idea.pk]),
+                note=pgettext("panel home", "published"),
+                when=idea.published_at,
+            )
+            for idea in rows[:WAITING_SHOWN]
+        ],
+        all_url=reverse("ideas_staff:waiting"),
+        all_label=gettext("All ideas waiting for an answer"),
+        order=gettext("the longest waiting first"),
     )

@@ -23,6 +23,12 @@ def answered_message(data: dict[str, Any]) -> str:
     }
 
 
+def new_idea_message(data: dict[str, Any]) -> str:
+    return _("A new idea waits for the office’s answer: “%(title)s”") % {
+        "title": data.get("title", ""),
+    }
+
+
 def followed_answered_message(data: dict[str, Any]) -> str:
     return _("The office answered an idea you follow, “%(title)s”: %(status)s") % {
         "title": data.get("title", ""),

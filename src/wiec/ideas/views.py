@@ -22,7 +22,7 @@ from wiec.accounts.decorators import membership_required
 from wiec.core import ratelimit
 from wiec.core.phases import phase_at
 from wiec.core.types import AuthenticatedRequest, TenantRequest
-from wiec.discussion import registry as discussion_registry
+from wiec.discussion import queries as discussion_queries
 from wiec.discussion.views import thread_context
 from wiec.ideas import actions, queries
 from wiec.ideas.access import (
@@ -180,7 +180,7 @@ def detail(request: TenantRequest, idea_id: int) -> HttpResponse:
             thread_context(
                 request,
                 thread=idea.thread,
-                kind=discussion_registry.owner_kind(Idea),
+                kind=discussion_queries.owner_kind(Idea),
                 owner=idea,
             )
         )

@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from django.db import transaction
-
-from wiec.core import audit
+from wiec.core.actions import import_by_name
 from wiec.maps.models import Place
 from wiec.maps.search import place_key
 
@@ -29,39 +27,30 @@ def import_places(
 ) -> tuple[int, int, int]:
     """Create or update places by name; with `replace`, delete those not in the list.
 
-    Returns (created, updated, deleted).
+    Returns (created, updated, deleted); an import that changes nothing is not logged.
     """
-    with transaction.atomic():
-        # FOR UPDATE: with `replace`, the places missing from the list are deleted below.
-        existing = {p.name: p for p in Place.objects.select_for_update().filter(tenant=tenant)}
-        new, changed = [], []
-        for row in rows:
-            place = existing.get(row.name)
-            if place is None:
-                new.append(
-                    Place(
-                        tenant=tenant,
-                        name=row.name,
-                        search_name=place_key(row.name),
-                        lat=row.lat,
-                        lon=row.lon,
-                    )
-                )
-            elif (place.lat, place.lon) != (row.lat, row.lon):
-                place.lat, place.lon = row.lat, row.lon
-                changed.append(place)
-        Place.objects.bulk_create(new)
-        Place.objects.bulk_update(changed, ["lat", "lon"])
-        deleted = 0
-        if replace:
-            names = {row.name for row in rows}
-            stale = [p.pk for name, p in existing.items() if name not in names]
-            deleted, _ = Place.objects.filter(pk__in=stale).delete()
-        audit.record(
-            actor=actor,
-            action="places.imported",
-            tenant=tenant,
-            at=at,
-            data={"created": len(new), "updated": len(changed), "deleted": deleted},
+
+    def build(row: PlaceRow, position: int) -> Place:
+        return Place(
+            tenant=tenant, name=row.name, search_name=place_key(row.name), lat=row.lat, lon=row.lon
         )
-    return len(new), len(changed), deleted
+
+    def refresh(place: Place, row: PlaceRow, position: int) -> bool:
+        if (place.lat, place.lon) == (row.lat, row.lon):
+            return False
+        place.lat, place.lon = row.lat, row.lon
+        return True
+
+    return import_by_name(
+        model=Place,
+        tenant=tenant,
+        rows=rows,
+        name=lambda row: row.name,
+        build=build,
+        refresh=refresh,
+        fields=["lat", "lon"],
+        replace=replace,
+        action="places.imported",
+        actor=actor,
+        at=at,
+    )

@@ -12,7 +12,7 @@ class PlaceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_filter = ["tenant"]
     search_fields = ["name"]
 
-    # Places are imported in the office panel, where their search names are computed.
+    # Places are imported in the panel, where their search names are computed.
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 

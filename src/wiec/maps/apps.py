@@ -8,18 +8,7 @@ class MapsConfig(AppConfig):
     verbose_name = _("Maps")
 
     def ready(self) -> None:
-        from wiec.accounts import permissions
-        from wiec.core.registry import AuditAction, PanelItem, registry
+        from wiec.core.modules import register
+        from wiec.maps.module import SPEC
 
-        registry.add_audit_actions(AuditAction("places.imported", _("Places imported")))
-
-        registry.add_panel(
-            PanelItem(
-                key="places",
-                label=_("Places"),
-                description=_("Streets and places people can type instead of using the map."),
-                url_name="maps_staff:places",
-                allowed=permissions.can_manage_tenant,
-                order=84,
-            )
-        )
+        register(SPEC)

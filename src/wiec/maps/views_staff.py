@@ -1,4 +1,4 @@
-"""The gazetteer page of the office panel (administrators)."""
+"""The gazetteer page of the panel (administrators)."""
 
 from __future__ import annotations
 

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.text import Truncator
 
+from wiec.accounts.models import Role
 from wiec.core import audit
 from wiec.moderation import registry
 from wiec.moderation.models import (
@@ -19,6 +21,7 @@ from wiec.moderation.models import (
     Report,
     ReportOutcome,
 )
+from wiec.moderation.queries import has_open_reports, staff_to_tell
 from wiec.notifications.actions import notify
 
 if TYPE_CHECKING:
@@ -26,6 +29,9 @@ if TYPE_CHECKING:
     from wiec.tenants.models import Tenant
 
 HIDDEN_NOTIFICATION = "moderation.hidden"
+REPORTED_NOTIFICATION = "moderation.reported"
+# Who hears of a new report: those who decide on it (`permissions.can_moderate`).
+REPORT_READERS = frozenset({Role.MODERATOR, Role.ADMIN})
 
 
 class AlreadyHiddenError(Exception):
@@ -39,7 +45,11 @@ class NotHiddenError(Exception):
 def report_content(
     *, obj: Moderatable, reporter: User, reason: str, details: str, at: datetime
 ) -> Report:
-    """Record a report; reporting the same content again while it is open changes nothing."""
+    """Record a report; reporting the same content again while it is open changes nothing.
+
+    When the content was not waiting in the queue yet, the municipality's moderators are told
+    after commit (further reports of it add to the same entry in the queue and tell nobody).
+    """
     content_type = ContentType.objects.get_for_model(obj)
     open_reports = Report.objects.filter(
         content_type=content_type, object_id=obj.pk, reporter=reporter, resolved_at__isnull=True
@@ -49,7 +59,8 @@ def report_content(
         return existing
     try:
         with transaction.atomic():
-            return Report.objects.create(
+            first = not has_open_reports(obj=obj)
+            report = Report.objects.create(
                 tenant_id=obj.tenant_id,
                 content_type=content_type,
                 object_id=obj.pk,
@@ -58,8 +69,25 @@ def report_content(
                 details=details,
                 created_at=at,
             )
+            if first:
+                _tell_moderators(obj=obj, report=report, at=at)
+            return report
     except IntegrityError:  # the same person, twice at once
         return open_reports.get()
+
+
+def _tell_moderators(*, obj: Moderatable, report: Report, at: datetime) -> None:
+    kind = registry.kind_for(obj)
+    notify(
+        tenant=obj.tenant,
+        recipient_ids=staff_to_tell(
+            tenant=obj.tenant, roles=REPORT_READERS, leave_out=report.reporter_id
+        ),
+        kind=REPORTED_NOTIFICATION,
+        data={"excerpt": Truncator(kind.full_text(obj)).chars(80), "reason": report.reason},
+        url=reverse("moderation_staff:content", args=[kind.key, obj.pk]),
+        at=at,
+    )
 
 
 def close_reports_on_removal(*, obj: Moderatable, at: datetime) -> int:
@@ -121,14 +149,14 @@ def hide_content(*, obj: Moderatable, moderator: User, reason: str, at: datetime
         decision = _decide(
             obj=locked, action=DecisionAction.HIDE, moderator=moderator, reason=reason, at=at
         )
-        kind.on_change(locked, at)
+        kind.on_moderation(locked, at)
         author_id = kind.author_id(locked)
         if author_id is not None and author_id != moderator.pk:
             notify(
                 tenant=locked.tenant,
                 recipient_ids=[author_id],
                 kind=HIDDEN_NOTIFICATION,
-                data={"excerpt": Truncator(kind.text(locked)).chars(80), "reason": reason},
+                data={"excerpt": Truncator(kind.full_text(locked)).chars(80), "reason": reason},
                 url=kind.public_url(locked),
                 at=at,
             )
@@ -148,7 +176,7 @@ def restore_content(*, obj: Moderatable, moderator: User, reason: str, at: datet
         decision = _decide(
             obj=locked, action=DecisionAction.RESTORE, moderator=moderator, reason=reason, at=at
         )
-        kind.on_change(locked, at)
+        kind.on_moderation(locked, at)
     obj.hidden_at, obj.hidden_reason, obj.moderated_at = None, "", at
     return decision
 
@@ -186,10 +214,14 @@ def block_user(*, tenant: Tenant, user: User, moderator: User, reason: str, at: 
 
 
 def lift_block(*, block: Block, moderator: User, at: datetime) -> Block:
+    """Let the person post again; lifting a block already lifted changes and logs nothing."""
     with transaction.atomic():
-        Block.objects.filter(pk=block.pk, lifted_at__isnull=True).update(
+        lifted = Block.objects.filter(pk=block.pk, lifted_at__isnull=True).update(
             lifted_at=at, lifted_by=moderator
         )
+        if not lifted:
+            block.refresh_from_db(fields=["lifted_at", "lifted_by"])
+            return block
         audit.record(
             actor=moderator,
             action="moderation.unblocked",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -9,10 +10,15 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from wiec.accounts.models import Membership
+from wiec.core.modules import WAITING_SHOWN, ContentKind, Waiting, WaitingItem
 from wiec.moderation import registry
 from wiec.moderation.models import Block, Decision, Moderatable, Report, ReportReason
-from wiec.moderation.registry import ModeratedKind
 
 if TYPE_CHECKING:
     from wiec.accounts.models import User
@@ -25,17 +31,39 @@ def active_block_exists(tenant: Tenant) -> Exists:
     return Exists(Block.objects.filter(tenant=tenant, user=OuterRef("pk"), lifted_at__isnull=True))
 
 
+def staff_to_tell(*, tenant: Tenant, roles: Iterable[str], leave_out: int | None) -> list[int]:
+    """Ids of this municipality's staff in `roles` who should hear of new work: active accounts
+    without an active block here, not `leave_out` (who caused it). Platform operators are not
+    the municipality's staff and are not told."""
+    rows = Membership.objects.filter(tenant=tenant, role__in=list(roles), user__is_active=True)
+    if leave_out is not None:
+        rows = rows.exclude(user_id=leave_out)
+    return list(
+        rows.exclude(
+            user_id__in=Block.objects.filter(tenant=tenant, lifted_at__isnull=True).values(
+                "user_id"
+            )
+        )
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
+
+
+def has_open_reports(*, obj: Moderatable) -> bool:
+    return reports_about(obj=obj).filter(resolved_at__isnull=True).exists()
+
+
 def has_active_block(*, user: User, tenant: Tenant) -> bool:
     return Block.objects.filter(tenant=tenant, user=user, lifted_at__isnull=True).exists()
 
 
 def _content_or_404(
     *, tenant: Tenant, key: str, object_id: int, include_hidden: bool
-) -> tuple[ModeratedKind, Any]:
+) -> tuple[ContentKind, Any]:
     kind = registry.kind(key)
     if kind is None:
         raise Http404
-    rows = kind.published(kind.model._default_manager.filter(tenant=tenant))
+    rows = kind.published_rows(kind.model._default_manager.filter(tenant=tenant))
     if not include_hidden:
         rows = rows.filter(hidden_at__isnull=True)
     obj = rows.filter(pk=object_id).first()
@@ -46,7 +74,7 @@ def _content_or_404(
 
 def get_reportable_or_404(
     *, tenant: Tenant, key: str, object_id: int, viewer: Any
-) -> tuple[ModeratedKind, Any]:
+) -> tuple[ContentKind, Any]:
     """Content the viewer can see (published, not hidden, on a page open to them) in this
     municipality, else 404."""
     kind, obj = _content_or_404(tenant=tenant, key=key, object_id=object_id, include_hidden=False)
@@ -55,14 +83,14 @@ def get_reportable_or_404(
     return kind, obj
 
 
-def get_moderated_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ModeratedKind, Any]:
+def get_moderated_or_404(*, tenant: Tenant, key: str, object_id: int) -> tuple[ContentKind, Any]:
     """Content of this municipality for a moderator, hidden or not."""
     return _content_or_404(tenant=tenant, key=key, object_id=object_id, include_hidden=True)
 
 
 @dataclass
 class QueueItem:
-    kind: ModeratedKind
+    kind: ContentKind
     content: Any
     report_count: int
     first_reported_at: datetime
@@ -86,7 +114,7 @@ def report_queue(*, tenant: Tenant, limit: int = 100) -> list[QueueItem]:
     for type_id, kind in kind_by_type.items():
         ids = [g["object_id"] for g in groups if g["content_type_id"] == type_id]
         if ids:
-            rows = kind.published(kind.model._default_manager.filter(tenant=tenant))
+            rows = kind.published_rows(kind.model._default_manager.filter(tenant=tenant))
             for pk, obj in rows.in_bulk(ids).items():
                 objects[(type_id, pk)] = obj
     reasons: dict[tuple[int, int], list[str]] = {}
@@ -116,9 +144,46 @@ def report_queue(*, tenant: Tenant, limit: int = 100) -> list[QueueItem]:
     return items
 
 
-def recently_hidden(*, tenant: Tenant, limit: int = 20) -> list[tuple[ModeratedKind, Any]]:
+def waiting_count(*, tenant: Tenant) -> int:
+    """How many pieces of content have open reports (the queue's length)."""
+    return (
+        Report.objects.filter(tenant=tenant, resolved_at__isnull=True)
+        .values("content_type_id", "object_id")
+        .distinct()
+        .count()
+    )
+
+
+def waiting_reports(*, tenant: Tenant) -> Waiting:
+    """The panel home's list of reported content, the longest waiting first."""
+    queue = report_queue(tenant=tenant, limit=WAITING_SHOWN)
+    return Waiting(
+        key="reports",
+        title=_("Reported content waiting for a decision"),
+        count=waiting_count(tenant=tenant) if queue else 0,
+        items=[
+            WaitingItem(
+                label=Truncator(item.kind.full_text(item.content)).chars(80),
+                url=reverse("moderation_staff:content", args=[item.kind.key, item.content.pk]),
+                note=ngettext(
+                    "%(kind)s, %(count)d report, the first",
+                    "%(kind)s, %(count)d reports, the first",
+                    item.report_count,
+                )
+                % {"kind": item.kind.label, "count": item.report_count},
+                when=item.first_reported_at,
+            )
+            for item in queue
+        ],
+        all_url=reverse("moderation_staff:queue"),
+        all_label=_("The whole moderation queue"),
+        order=_("the longest waiting first"),
+    )
+
+
+def recently_hidden(*, tenant: Tenant, limit: int = 20) -> list[tuple[ContentKind, Any]]:
     """Hidden content of every kind, most recently hidden first (to restore a mistake)."""
-    rows: list[tuple[ModeratedKind, Any]] = []
+    rows: list[tuple[ContentKind, Any]] = []
     for kind in registry.kinds():
         hidden = kind.model._default_manager.filter(tenant=tenant, hidden_at__isnull=False)
         rows.extend((kind, obj) for obj in hidden.order_by("-hidden_at")[:limit])

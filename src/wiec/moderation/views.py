@@ -45,6 +45,6 @@ def report(request: AuthenticatedRequest, key: str, object_id: int) -> HttpRespo
     return render(
         request,
         "moderation/report.html",
-        {"form": form, "kind": kind, "text": kind.text(obj), "back_url": kind.public_url(obj)},
+        {"form": form, "kind": kind, "text": kind.full_text(obj), "back_url": kind.public_url(obj)},
         status=status,
     )

@@ -1,4 +1,4 @@
-"""The moderators' pages in the office panel: the queue, one piece of content, blocks."""
+"""The moderators' pages in the panel: the queue, one piece of content, blocks."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def _content_page(
         {
             "kind": kind,
             "content": obj,
-            "text": kind.text(obj),
+            "text": kind.full_text(obj),
             "public_url": kind.public_url(obj),
             "author": author,
             "can_block_author": author is not None

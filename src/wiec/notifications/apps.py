@@ -8,7 +8,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        from wiec.core.registry import registry
-        from wiec.notifications import personal_data
+        from wiec.core.modules import register
+        from wiec.notifications.module import SPEC
 
-        registry.personal_data_exporters["notifications"] = personal_data.export_notifications
+        register(SPEC)

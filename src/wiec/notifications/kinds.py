@@ -1,4 +1,5 @@
-"""Kinds of notification, registered by the modules that send them.
+"""Kinds of notification: declared by the modules that send them, in their specs
+(`wiec.core.modules.ModuleSpec.notification_kinds`).
 
 A notification stores its kind and the facts it needs (`data`); the sentence is written when it
 is read, in the reader's language, by the kind's `message`.
@@ -6,32 +7,20 @@ is read, in the reader's language, by the kind's `message`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from wiec.core.modules import NotificationKind, modules
 
-from django.utils.functional import Promise
-
-
-@dataclass(frozen=True)
-class NotificationKind:
-    key: str
-    label: str | Promise
-    """For the e-mail settings: "When the office answers my idea"."""
-    message: Callable[[dict[str, Any]], str]
-    email_by_default: bool = True
-
-
-_kinds: dict[str, NotificationKind] = {}
-
-
-def register(kind: NotificationKind) -> None:
-    _kinds[kind.key] = kind
+__all__ = ["NotificationKind", "all_kinds", "get", "kinds_for"]
 
 
 def get(key: str) -> NotificationKind | None:
-    return _kinds.get(key)
+    return modules.notification_kinds().get(key)
 
 
 def all_kinds() -> list[NotificationKind]:
-    return sorted(_kinds.values(), key=lambda k: k.key)
+    return sorted(modules.notification_kinds().values(), key=lambda k: k.key)
+
+
+def kinds_for(role: str | None) -> list[NotificationKind]:
+    """The kinds whose choice a person in `role` (None: no role here) sees on the settings
+    page: every personal kind, and the office's kinds of that role."""
+    return [k for k in all_kinds() if not k.for_staff or (role is not None and role in k.for_roles)]

@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wiec.accounts.actors import role_in
 from wiec.core.types import AuthenticatedRequest
 from wiec.notifications import actions, kinds, queries
 from wiec.notifications.forms import EmailPreferencesForm
@@ -58,7 +59,9 @@ def mark_all_read(request: AuthenticatedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def preferences(request: AuthenticatedRequest) -> HttpResponse:
     form = EmailPreferencesForm(
-        request.POST or None, wanted=queries.email_wanted(user=request.user)
+        request.POST or None,
+        wanted=queries.email_wanted(user=request.user),
+        choices=kinds.kinds_for(role_in(request.user, request.tenant)),
     )
     if request.method == "POST" and form.is_valid():
         actions.set_email_preferences(user=request.user, wanted=form.cleaned_data)

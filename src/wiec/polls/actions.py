@@ -82,7 +82,8 @@ def create_poll(*, tenant: Tenant, values: dict[str, Any], actor: User, at: date
 def update_poll(*, poll: Poll, values: dict[str, Any], actor: User, at: datetime) -> Poll:
     """Save the poll's texts and settings; dates and eligibility go to its box, which refuses
     eligibility changes once voting has started (NotOpen). A poll without questions cannot be
-    published (NoQuestions). Audit-logged."""
+    published (NoQuestions). Audit-logged with the fields that really changed (the box logs
+    its own); saving without a change records nothing."""
     box_values = _box_values(values)
     current = {
         "title": poll.box.title,
@@ -104,11 +105,23 @@ def update_poll(*, poll: Poll, values: dict[str, Any], actor: User, at: datetime
             raise NotOpen
         if box_changes:
             poll.box = voting.update_box(box=poll.box, changes=box_changes, actor=actor, at=at)
-        for name in ("title", "description", "eligibility", "results_visibility", "is_published"):
+        fields = ["title", "description", "eligibility", "results_visibility", "is_published"]
+        before = audit.values_of(poll, fields)
+        for name in fields:
             setattr(poll, name, values.get(name, getattr(poll, name)))
-        poll.save()
-        audit.record(actor=actor, action="poll.changed", tenant=poll.tenant, target=poll, at=at)
-        _forget(poll)
+        changed = audit.changed_values(before, audit.values_of(poll, fields))
+        if changed:
+            poll.save(update_fields=list(changed))
+            audit.record_changes(
+                actor=actor,
+                action="poll.changed",
+                tenant=poll.tenant,
+                target=poll,
+                at=at,
+                changes=changed,
+            )
+        if changed or box_changes:
+            _forget(poll)
     return poll
 
 
@@ -136,9 +149,12 @@ def save_question(
     actor: User,
     at: datetime,
 ) -> Question:
-    """Add or replace a question and its options; only before voting starts (NotOpen)."""
+    """Add or replace a question and its options; only before voting starts (NotOpen).
+    Audit-logged, unless an existing question is saved exactly as it was."""
     if not allows(poll.box, Step.EDIT_BALLOT, at=at):
         raise NotOpen
+    if question is not None and _same_question(question, text, kind, max_choices, options):
+        return question  # saved without a change: nothing to write or log
     with transaction.atomic():
         if question is None:
             position = poll.questions.count()
@@ -162,6 +178,18 @@ def save_question(
         )
         _forget(poll)
     return question
+
+
+def _same_question(
+    question: Question, text: str, kind: str, max_choices: int | None, options: list[str]
+) -> bool:
+    current = list(question.options.order_by("position").values_list("text", flat=True))
+    return (question.text, question.kind, question.max_choices, current) == (
+        text,
+        kind,
+        max_choices,
+        options,
+    )
 
 
 def delete_question(*, poll: Poll, question: Question, actor: User, at: datetime) -> None:

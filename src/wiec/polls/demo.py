@@ -1,6 +1,7 @@
 """Demo polls: per municipality one open poll and one closed with results; a verified resident.
 
-Idempotent: polls are found by title; the open poll's dates follow the demo's clock.
+Idempotent: polls are found by title; the open poll's end follows the demo's clock. Built
+through the polls and verification actions (wiec.polls.scenarios), like an official's.
 """
 
 from __future__ import annotations
@@ -8,22 +9,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.core.cache import cache
-
-from wiec.polls import actions
+from wiec.polls import actions, scenarios
 from wiec.polls.models import Eligibility, Poll, QuestionKind, ResultsVisibility
-from wiec.polls.queries import poll_cache_key
 from wiec.tenants.models import District, Tenant
 from wiec.verification import actions as verification_actions
 from wiec.verification import queries as verification_queries
-from wiec.verification.models import VerificationSettings
 from wiec.verification.pesel import encode, parse
-from wiec.voting.models import BallotBox
+from wiec.voting.phases import Phase, phase_at
 
 if TYPE_CHECKING:
     from wiec.demo.build import DemoContext
 
-Questions = list[tuple[str, str, int | None, list[str]]]
+Questions = list[scenarios.QuestionSpec]
 
 OPEN_POLL: dict[str, tuple[str, str, Questions]] = {
     "nadrzecze": (
@@ -73,24 +70,48 @@ CLOSED_POLL: tuple[str, str, Questions] = (
 
 def load(ctx: DemoContext) -> None:
     for slug, tenant in ctx.tenants.items():
-        VerificationSettings.objects.update_or_create(
+        verification_actions.update_settings(
             tenant=tenant,
-            defaults={"pesel_enabled": True, "in_person_enabled": True, "code_enabled": False},
+            changes={"pesel_enabled": True, "in_person_enabled": True, "code_enabled": False},
+            actor=ctx.people(slug, "admin")[0],
+            at=ctx.now,
         )
         official = ctx.people(slug, "official")[0]
         districts = list(District.objects.filter(tenant=tenant).order_by("position", "name"))
         _verify_resident(ctx, tenant, ctx.people(slug, "resident")[0], districts[0])
         title, description, questions = OPEN_POLL[slug]
-        poll = _poll(ctx, tenant, official, title, description, questions, days=(-2, 12))
-        # Dates follow the demo's clock; the change bypasses the panel, so drop the cached copy.
-        BallotBox.objects.filter(pk=poll.box_id).update(
-            starts_at=ctx.now - timedelta(days=2), ends_at=ctx.now + timedelta(days=12)
-        )
-        cache.delete(poll_cache_key(tenant_id=tenant.pk, poll_id=poll.pk))
+        _open_poll(ctx, tenant, official, title, description, questions)
         closed = _poll(ctx, tenant, official, *CLOSED_POLL, days=(-40, -20))
         if closed.box.closed_at is None:
             _paper_ballots(ctx, closed, official)
             actions.close_poll(poll=closed, actor=official, at=ctx.now - timedelta(days=19))
+
+
+def _open_poll(
+    ctx: DemoContext,
+    tenant: Tenant,
+    official: Any,
+    title: str,
+    description: str,
+    questions: Questions,
+) -> Poll:
+    """The poll open now: on a later run its end moves with the demo's clock; once its voting
+    has ended (a run more than twelve days later) it is closed and a fresh one opens."""
+    current = (
+        Poll.objects.filter(tenant=tenant, title=title, box__closed_at__isnull=True)
+        .select_related("box")
+        .first()
+    )
+    if current is not None and phase_at(current.box, at=ctx.now) == Phase.COUNTING:
+        actions.close_poll(poll=current, actor=official, at=ctx.now)
+        current = None
+    if current is None:
+        return _poll(ctx, tenant, official, title, description, questions, days=(-2, 12), new=True)
+    ends_at = ctx.now + timedelta(days=12)
+    if current.box.ends_at < ends_at - timedelta(days=1):  # not for a run minutes later
+        values = {**scenarios.form_values(current), "ends_at": ends_at}
+        current = actions.update_poll(poll=current, values=values, actor=official, at=ctx.now)
+    return current
 
 
 def _verify_resident(ctx: DemoContext, tenant: Tenant, user: Any, district: District) -> None:
@@ -111,37 +132,23 @@ def _poll(
     questions: Questions,
     *,
     days: tuple[int, int],
+    new: bool = False,
 ) -> Poll:
     existing = Poll.objects.filter(tenant=tenant, title=title).select_related("box").first()
-    if existing is not None:
+    if existing is not None and not new:
         return existing
-    created_at = ctx.now + timedelta(days=days[0] - 5)
-    poll = actions.create_poll(
+    return scenarios.build_poll(
         tenant=tenant,
-        values={
-            "title": title,
-            "description": description,
-            "starts_at": ctx.now + timedelta(days=days[0]),
-            "ends_at": ctx.now + timedelta(days=days[1]),
-            "eligibility": Eligibility.RESIDENTS,
-            "results_visibility": ResultsVisibility.AFTER_CLOSE,
-            "is_published": False,
-        },
-        actor=official,
-        at=created_at,
+        official=official,
+        title=title,
+        description=description,
+        questions=questions,
+        starts_at=ctx.now + timedelta(days=days[0]),
+        ends_at=ctx.now + timedelta(days=days[1]),
+        at=ctx.now + timedelta(days=days[0] - 5),
+        eligibility=Eligibility.RESIDENTS,
+        results_visibility=ResultsVisibility.AFTER_CLOSE,
     )
-    for text, kind, maximum, options in questions:
-        actions.save_question(
-            poll=poll,
-            question=None,
-            text=text,
-            kind=kind,
-            max_choices=maximum,
-            options=options,
-            actor=official,
-            at=created_at,
-        )
-    return actions.publish_poll(poll=poll, actor=official, at=created_at)
 
 
 def _paper_ballots(ctx: DemoContext, poll: Poll, official: Any) -> None:

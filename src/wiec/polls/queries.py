@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from wiec.accounts.actors import Actor
-from wiec.core.registry import ProcessCard
+from wiec.core.modules import WAITING_SHOWN, ProcessCard, Waiting, WaitingItem
 from wiec.polls.models import Eligibility, Option, Poll, Question
 from wiec.polls.permissions import can_see_poll
 from wiec.tenants.models import Tenant
@@ -144,3 +146,61 @@ def open_poll_cards(tenant: Tenant, at: datetime) -> list[ProcessCard]:
         for poll in rows
         if phase_at(poll.box, at=at) == Phase.OPEN
     ]
+
+
+SOON = timedelta(days=7)
+"""How far ahead the panel home looks for polls that open or end."""
+
+
+def polls_due(
+    *, tenant: Tenant, at: datetime, within: timedelta = SOON
+) -> list[tuple[Poll, Phase]]:
+    """Polls an official should look at now: opening or ending within `within`, or ended and
+    not closed yet (paper ballots to enter, then close). The next date first."""
+    rows = (
+        Poll.objects.filter(tenant=tenant, box__closed_at__isnull=True)
+        .filter(
+            Q(box__starts_at__gt=at, box__starts_at__lte=at + within)
+            | Q(box__starts_at__lte=at, box__ends_at__lte=at + within)
+        )
+        .select_related("box")
+    )
+    due = [(poll, phase_at(poll.box, at=at)) for poll in rows]
+    return sorted(due, key=lambda pair: (_next_date(pair[0], pair[1]), pair[0].pk))
+
+
+def _next_date(poll: Poll, phase: Phase) -> datetime:
+    return poll.box.starts_at if phase == Phase.SCHEDULED else poll.box.ends_at
+
+
+def waiting_polls(*, tenant: Tenant, at: datetime) -> Waiting:
+    """The panel home's list of polls due (`polls_due`), the nearest date first."""
+    due = polls_due(tenant=tenant, at=at)
+    return Waiting(
+        key="polls",
+        title=_("Polls opening or ending soon, and paper ballots"),
+        count=len(due),
+        items=[
+            WaitingItem(
+                label=poll.title,
+                url=reverse("polls_staff:edit", args=[poll.pk]),
+                note=str(_POLL_NOTES[phase]),
+                when=poll.box.starts_at if phase == Phase.SCHEDULED else poll.box.ends_at,
+                then=_("Enter the paper ballots, then close the poll.")
+                if phase == Phase.COUNTING
+                else "",
+            )
+            for poll, phase in due[:WAITING_SHOWN]
+        ],
+        all_url=reverse("polls_staff:list"),
+        all_label=_("All polls"),
+        order=_("the nearest date first"),
+    )
+
+
+_POLL_NOTES = {
+    Phase.SCHEDULED: pgettext_lazy("panel home", "voting opens"),
+    Phase.OPEN: pgettext_lazy("panel home", "voting ends"),
+    Phase.COUNTING: pgettext_lazy("panel home", "voting ended"),
+    Phase.CLOSED: pgettext_lazy("panel home", "closed"),
+}

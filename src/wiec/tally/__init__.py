@@ -26,39 +26,99 @@ Files: `read_pabulib`, `parse_pabulib`, `write_pabulib`; broken files raise `Pab
 Money is integer units; exact shares are `Fraction`s. Nothing is rounded.
 """
 
-from wiec.tally.compare import (
-    RecordedCheck,
-    check_recorded,
-    matches_recorded,
-    preference_counts,
-    recorded_selection,
-    voter_values,
-)
-from wiec.tally.explain import Payment, voter_payments
-from wiec.tally.model import (
-    Ballot,
-    Comparison,
-    EqualSharesRound,
-    Instance,
-    Profile,
-    Project,
-    ReadWarning,
-    Result,
-    TallyError,
-    Tie,
-    VoteType,
-)
-from wiec.tally.pabulib import PabulibError, parse_pabulib, read_pabulib, write_pabulib
-from wiec.tally.pools import ElectionResult, Pool, Transfer, count_election
-from wiec.tally.rules import (
-    RULES,
-    count,
-    equal_shares,
-    greedy,
-    sequential_phragmen,
-)
-from wiec.tally.scores import project_scores, support_counts
-from wiec.tally.ties import TieBreaking, lot_key
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wiec.tally.compare import (
+        RecordedCheck,
+        check_recorded,
+        matches_recorded,
+        preference_counts,
+        recorded_selection,
+        voter_values,
+    )
+    from wiec.tally.explain import Payment, voter_payments
+    from wiec.tally.model import (
+        Ballot,
+        Comparison,
+        EqualSharesRound,
+        Instance,
+        Profile,
+        Project,
+        ReadWarning,
+        Result,
+        TallyError,
+        Tie,
+        VoteType,
+    )
+    from wiec.tally.pabulib import PabulibError, parse_pabulib, read_pabulib, write_pabulib
+    from wiec.tally.pools import ElectionResult, Pool, Transfer, count_election
+    from wiec.tally.rules import (
+        RULES,
+        count,
+        equal_shares,
+        greedy,
+        sequential_phragmen,
+    )
+    from wiec.tally.scores import project_scores, support_counts
+    from wiec.tally.ties import TieBreaking, lot_key
+
+# Where each public name lives. The names are loaded on first use, so that `wiec tally`, which
+# imports only what the count it makes needs, starts without numpy or the rules it does not run.
+_WHERE = {
+    "check_recorded": "compare",
+    "matches_recorded": "compare",
+    "preference_counts": "compare",
+    "recorded_selection": "compare",
+    "RecordedCheck": "compare",
+    "voter_values": "compare",
+    "Payment": "explain",
+    "voter_payments": "explain",
+    "Ballot": "model",
+    "Comparison": "model",
+    "EqualSharesRound": "model",
+    "Instance": "model",
+    "Profile": "model",
+    "Project": "model",
+    "ReadWarning": "model",
+    "Result": "model",
+    "TallyError": "model",
+    "Tie": "model",
+    "VoteType": "model",
+    "PabulibError": "pabulib",
+    "parse_pabulib": "pabulib",
+    "read_pabulib": "pabulib",
+    "write_pabulib": "pabulib",
+    "ElectionResult": "pools",
+    "Pool": "pools",
+    "Transfer": "pools",
+    "count_election": "pools",
+    "RULES": "rules",
+    "count": "rules",
+    "equal_shares": "rules",
+    "greedy": "rules",
+    "sequential_phragmen": "rules",
+    "project_scores": "scores",
+    "support_counts": "scores",
+    "TieBreaking": "ties",
+    "lot_key": "ties",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
+
 
 __all__ = [
     "RULES",

@@ -15,6 +15,7 @@ A file from elsewhere is read leniently by default: what is odd in it is listed 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -24,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from wiec.tally.compare import check_recorded, has_recorded_selection
-from wiec.tally.explain import voter_payments
 from wiec.tally.model import Instance, Result, TallyError
 from wiec.tally.pabulib import OVER_LIMIT, PabulibError, read_pabulib
 from wiec.tally.rules import RULES, count, is_known_rule
@@ -73,6 +73,18 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (0 ok, 2 bad input)."""
+    # Reading a file makes hundreds of thousands of small objects and frees none of them until
+    # the end: the cycle collector would only walk them again and again (a third of the read).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
@@ -81,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = Path(args.file)
     try:
         ties = TieBreaking.parse(args.ties, seed=args.seed)
-        instance = read_pabulib(path, strict=args.strict, over_limit=args.over_limit)
+        instance = read_pabulib(path, strict=args.strict, over_limit=args.over_limit, defer=True)
         rule_line = instance.meta_lines.get("rule")
         if args.rule is None and rule_line is not None and not is_known_rule(instance.rule):
             raise PabulibError(
@@ -94,7 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             known = {p.id for p in instance.projects}
             exclusions = read_exclusions(Path(args.exclusions), known)
         result = count(instance, args.rule, ties=ties, exclusions=exclusions)
-        payments = voter_payments(instance, result, args.voter) if args.voter else None
+        payments = None
+        if args.voter:
+            from wiec.tally.explain import voter_payments
+
+            payments = voter_payments(instance, result, args.voter)
     except PabulibError as e:
         print(f"{PROG}: {e.source or path.name}: line {e.line}: {e.message}", file=sys.stderr)
         return 2

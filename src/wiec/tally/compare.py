@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
-import numpy as np
+from wiec.tally.model import Instance, Result, TallyError
 
-from wiec.tally.model import Instance, IntArray, Result, TallyError
+if TYPE_CHECKING:
+    from wiec.tally.model import IntArray
 
 Measure = Literal["cost", "count"]
 MEASURES: tuple[str, ...] = get_args(Measure)
@@ -32,6 +33,8 @@ def voter_values(instance: Instance, selected: Sequence[str], *, measure: Measur
     """What each voter gets from the funded projects `selected`, by `measure` (exact ints)."""
     if measure not in MEASURES:
         raise TallyError(f"unknown measure {measure!r} (use {', '.join(MEASURES)})")
+    import numpy as np
+
     index = instance.project_index()
     funded = np.zeros(len(instance.projects), dtype=bool)
     for pid in selected:

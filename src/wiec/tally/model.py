@@ -5,23 +5,28 @@ unit of the currency: 1 when costs are whole złoty (every pabulib file in tests
 they are grosze. Rules never round: sums of money are integers, shares of money are `Fraction`s.
 
 A profile stores ballots column-wise (compressed rows of project indices in numpy arrays), so a
-city of 100,000 voters costs a few megabytes and rules can work on whole arrays at once.
+city of 100,000 voters costs a few megabytes and rules can work on whole arrays at once. A
+profile read by `wiec tally` may be *deferred*: it knows its number of voters and how many
+chose each project, and builds its arrays only when something asks for them (see
+`Profile.deferred`). numpy is imported only then, so a greedy count of an approval file never
+loads it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
-import numpy as np
-import numpy.typing as npt
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    IntArray = npt.NDArray[np.int64]
 
 VoteType = Literal["approval", "choose-1", "ordinal", "cumulative", "scoring"]
 VOTE_TYPES: tuple[str, ...] = get_args(VoteType)
-
-IntArray = npt.NDArray[np.int64]
 
 
 class TallyError(ValueError):
@@ -81,9 +86,23 @@ class Profile:
     `projects`), in ballot order; for cumulative and scoring ballots `points` is parallel to
     `indices`. `columns` names the extra per-voter columns (in file order) and `fields[column]`
     holds one string per voter.
+
+    A deferred profile (`Profile.deferred`) holds only the number of voters and `support` (how
+    many voters listed each project, by index); its arrays are built by its loader the first
+    time one of them is read. `support` is None for a profile built from arrays.
     """
 
-    __slots__ = ("columns", "fields", "indices", "indptr", "points", "voter_ids")
+    __slots__ = (
+        "_fields",
+        "_indices",
+        "_indptr",
+        "_loader",
+        "_points",
+        "_voter_ids",
+        "columns",
+        "num_voters",
+        "support",
+    )
 
     def __init__(
         self,
@@ -95,44 +114,129 @@ class Profile:
         columns: Sequence[str] = (),
         fields: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
-        self.voter_ids: tuple[str, ...] = tuple(voter_ids)
-        self.indptr: IntArray = np.ascontiguousarray(indptr, dtype=np.int64)
-        self.indices: IntArray = np.ascontiguousarray(indices, dtype=np.int64)
-        self.points: IntArray | None = (
+        import numpy as np
+
+        self._loader: Callable[[], Profile] | None = None
+        self.support: tuple[int, ...] | None = None
+        self._voter_ids: tuple[str, ...] = tuple(voter_ids)
+        self._indptr: IntArray = np.ascontiguousarray(indptr, dtype=np.int64)
+        self._indices: IntArray = np.ascontiguousarray(indices, dtype=np.int64)
+        self._points: IntArray | None = (
             None if points is None else np.ascontiguousarray(points, dtype=np.int64)
         )
         self.columns: tuple[str, ...] = tuple(columns)
         given = fields or {}
-        self.fields: dict[str, tuple[str, ...]] = {c: tuple(given[c]) for c in self.columns}
-        n = len(self.voter_ids)
-        if self.indptr.shape != (n + 1,) or (n + 1 > 0 and self.indptr[0] != 0):
+        self._fields: dict[str, tuple[str, ...]] = {c: tuple(given[c]) for c in self.columns}
+        n = len(self._voter_ids)
+        self.num_voters: int = n
+        if self._indptr.shape != (n + 1,) or (n + 1 > 0 and self._indptr[0] != 0):
             raise TallyError("profile: indptr must have one entry per voter plus one, from 0")
-        if int(self.indptr[-1]) != self.indices.shape[0]:
+        if int(self._indptr[-1]) != self._indices.shape[0]:
             raise TallyError("profile: indptr does not match the number of listed projects")
-        if self.points is not None and self.points.shape != self.indices.shape:
+        if self._points is not None and self._points.shape != self._indices.shape:
             raise TallyError("profile: points must be parallel to the listed projects")
         for c in self.columns:
-            if len(self.fields[c]) != n:
+            if len(self._fields[c]) != n:
                 raise TallyError(f"profile: column {c!r} needs one value per voter")
 
+    @classmethod
+    def deferred(
+        cls,
+        *,
+        num_voters: int,
+        support: Sequence[int],
+        columns: Sequence[str],
+        loader: Callable[[], Profile],
+    ) -> Profile:
+        """A profile of ballots without points whose arrays `loader` builds on first use.
+
+        `support[j]` is the number of voters who listed project `j`; the loader must return a
+        profile of `num_voters` voters, `columns` and exactly that support, without points.
+        """
+        self = cls.__new__(cls)
+        self._loader = loader
+        self.support = tuple(support)
+        self.num_voters = num_voters
+        self.columns = tuple(columns)
+        return self
+
     @property
-    def num_voters(self) -> int:
-        return len(self.voter_ids)
+    def is_deferred(self) -> bool:
+        """Are the arrays still to be built?"""
+        return self._loader is not None
+
+    def _load(self) -> None:
+        loader = self._loader
+        if loader is None:
+            return
+        full = loader()
+        if full.num_voters != self.num_voters or full.columns != self.columns:
+            raise TallyError("profile: the deferred ballots do not match")  # pragma: no cover
+        self._voter_ids = full._voter_ids
+        self._indptr = full._indptr
+        self._indices = full._indices
+        self._points = full._points
+        self._fields = full._fields
+        self._loader = None
+
+    @property
+    def voter_ids(self) -> tuple[str, ...]:
+        self._load()
+        return self._voter_ids
+
+    @property
+    def indptr(self) -> IntArray:
+        self._load()
+        return self._indptr
+
+    @property
+    def indices(self) -> IntArray:
+        self._load()
+        return self._indices
+
+    @property
+    def points(self) -> IntArray | None:
+        self._load()
+        return self._points
+
+    @points.setter
+    def points(self, value: IntArray | None) -> None:
+        self._load()
+        self._points = value
+
+    @property
+    def fields(self) -> dict[str, tuple[str, ...]]:
+        self._load()
+        return self._fields
+
+    def indices_within(self, num_projects: int) -> bool:
+        """Does every listed project index fall in `range(num_projects)`?"""
+        support = self.support
+        if self._loader is not None and support is not None and len(support) <= num_projects:
+            return True
+        idx = self.indices
+        return not idx.size or (int(idx.min()) >= 0 and int(idx.max()) < num_projects)
 
     def __len__(self) -> int:
-        return len(self.voter_ids)
+        return self.num_voters
 
     def lengths(self) -> IntArray:
         """Number of projects on each ballot."""
+        import numpy as np
+
         return np.diff(self.indptr)
 
     def voter_of_entry(self) -> IntArray:
         """For each listed (voter, project) entry, the voter's index."""
+        import numpy as np
+
         return np.repeat(np.arange(self.num_voters, dtype=np.int64), self.lengths())
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Profile):
             return NotImplemented
+        import numpy as np
+
         if (self.points is None) != (other.points is None):
             return False
         return (
@@ -149,7 +253,9 @@ class Profile:
         )
 
     def __repr__(self) -> str:
-        return f"Profile({self.num_voters} voters, {self.indices.shape[0]} entries)"
+        if self._loader is not None:
+            return f"Profile({self.num_voters} voters, deferred)"
+        return f"Profile({self.num_voters} voters, {self._indices.shape[0]} entries)"
 
     @classmethod
     def from_ballots(
@@ -164,6 +270,8 @@ class Profile:
         Raises `TallyError` for a ballot naming an unknown project, naming one twice, or having
         points that do not match its projects, and for a voter id used twice.
         """
+        import numpy as np
+
         index = {p.id: i for i, p in enumerate(projects)}
         voter_ids: list[str] = []
         seen: set[str] = set()
@@ -276,11 +384,10 @@ class Instance:
         if needs_points and self.profile.points is None:
             if self.profile.indices.size:
                 raise TallyError(f"{self.vote_type} ballots need points")
+            import numpy as np
+
             self.profile.points = np.zeros(0, dtype=np.int64)
-        if self.profile.indices.size and (
-            int(self.profile.indices.min()) < 0
-            or int(self.profile.indices.max()) >= len(self.projects)
-        ):
+        if not self.profile.indices_within(len(self.projects)):
             raise TallyError("profile refers to a project index outside the pool")
 
     @property
@@ -291,6 +398,8 @@ class Instance:
         return {p.id: i for i, p in enumerate(self.projects)}
 
     def costs(self) -> IntArray:
+        import numpy as np
+
         return np.array([p.cost for p in self.projects], dtype=np.int64)
 
     def meta_int(self, key: str) -> int | None:

@@ -25,22 +25,32 @@ exact (scores fall back to Python integers where int64 could overflow).
 
 Speed: rows without a double quote (all ballot rows in practice) are split with `str.split`,
 which gives exactly what the csv module gives for such rows; rows with quotes go through the
-csv module.
+csv module. A well-formed VOTES section is read all at once (`_votes_fast`); anything unusual
+in it sends the reader to the line-by-line path (`_votes_slow`), which names the line.
+
+`defer=True` (what `wiec tally` uses) goes one step further for approval and choose-1 ballots:
+the VOTES section is checked and counted with string operations only (`_votes_lean`: every
+condition `_votes_fast` checks, and a few more, on whole columns), and the profile is deferred,
+its arrays built by `_votes_fast` only if a rule asks for them. Only the lines before the
+VOTES rows are split into lines. When any check fails the reader goes on exactly as without
+`defer`, so warnings, errors and their lines are the same either way (tested on every file of
+`tests/data/pabulib` and on broken ones).
 """
 
 from __future__ import annotations
 
-import csv
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
-from itertools import pairwise, repeat
+from itertools import chain, pairwise, repeat
 from pathlib import Path
-from typing import Literal, get_args
-
-import numpy as np
+from typing import TYPE_CHECKING, Literal, get_args
 
 from wiec.tally.model import VOTE_TYPES, Instance, Profile, Project, ReadWarning, VoteType
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["OverLimit", "PabulibError", "parse_pabulib", "read_pabulib", "write_pabulib"]
 
@@ -80,6 +90,8 @@ MONEY_META = ("budget", "min_sum_cost", "max_sum_cost", "min_project_cost", "max
 _TITLES = ("meta", "projects", "votes")
 _DATE = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4})$")
 _SPECIAL = re.compile(r'[;"\r\n]')
+_VOTES_TITLE = re.compile(r"^votes[ \t;]*\r?$", re.IGNORECASE | re.MULTILINE)
+_ID_SPACE = " \t\x0b\x0c\x1c\x1d\x1e\x1f"  # whitespace an ASCII voter id must not hold
 
 
 class PabulibError(ValueError):
@@ -97,11 +109,16 @@ class PabulibError(ValueError):
 
 
 def read_pabulib(
-    path: str | Path, *, strict: bool = True, over_limit: OverLimit = "city"
+    path: str | Path,
+    *,
+    strict: bool = True,
+    over_limit: OverLimit = "city",
+    defer: bool = False,
 ) -> Instance:
     """Read a `.pb` file. Raises `PabulibError` (with the line) or `OSError`.
 
-    `strict=False` reads odd files with warnings (see the module documentation).
+    `strict=False` reads odd files with warnings; `defer=True` defers the ballots when it can
+    (see the module documentation).
     """
     p = Path(path)
     data = p.read_bytes()
@@ -121,7 +138,7 @@ def read_pabulib(
         early.append(
             ReadWarning(line, "the file is not UTF-8 (first here): read as Windows-1250 (cp1250)")
         )
-    return _Parser(text, p.name, strict=strict, over_limit=over_limit, warnings=early).parse()
+    return _parse(text, p.name, strict=strict, over_limit=over_limit, defer=defer, early=early)
 
 
 def parse_pabulib(
@@ -130,9 +147,29 @@ def parse_pabulib(
     source: str | None = None,
     strict: bool = True,
     over_limit: OverLimit = "city",
+    defer: bool = False,
 ) -> Instance:
     """Parse the text of a `.pb` file into an `Instance` (modes as for `read_pabulib`)."""
-    return _Parser(text, source, strict=strict, over_limit=over_limit).parse()
+    return _parse(text, source, strict=strict, over_limit=over_limit, defer=defer)
+
+
+def _parse(
+    text: str,
+    source: str | None,
+    *,
+    strict: bool,
+    over_limit: OverLimit,
+    defer: bool,
+    early: Sequence[ReadWarning] = (),
+) -> Instance:
+    if defer:
+        try:
+            return _Parser(
+                text, source, strict=strict, over_limit=over_limit, warnings=list(early), defer=True
+            ).parse()
+        except PabulibError:
+            pass  # read it again the careful way, which names the problem as it always does
+    return _Parser(text, source, strict=strict, over_limit=over_limit, warnings=list(early)).parse()
 
 
 class _TooLargeError(ValueError):
@@ -182,10 +219,22 @@ class _Parser:
         strict: bool = True,
         over_limit: OverLimit = "city",
         warnings: list[ReadWarning] | None = None,
+        defer: bool = False,
     ) -> None:
         if text.startswith("\ufeff"):
             text = text[1:]
-        self.lines = text.split("\n")
+        # With `defer`, only the text up to the line after the (first) VOTES title is split into
+        # lines; the rest is `tail`, read by `_votes_lean` or split when it gives up.
+        self.tail: str | None = None
+        self.head_len = -1
+        title = _VOTES_TITLE.search(text) if defer else None
+        cut = text.find("\n", title.end() + 1) if title is not None else -1
+        if title is not None and cut >= 0:
+            self.lines = text[: cut + 1].split("\n")
+            self.head_len = len(self.lines) - 1  # the last item is the empty rest of the cut
+            self.tail = text[cut + 1 :]
+        else:
+            self.lines = text.split("\n")
         self.source = source
         self.pos = 0  # index into self.lines of the next line to read
         if over_limit not in OVER_LIMIT:
@@ -235,6 +284,8 @@ class _Parser:
             quotes += part.count('"')
             j += 1
         joined = "\n".join(parts)
+        import csv
+
         try:
             rows = list(csv.reader([joined], delimiter=";", strict=True))
             if len(rows) != 1:
@@ -583,6 +634,13 @@ class _Parser:
             max_sum_cost=cost_limits.get("max_sum_cost"),
             min_sum_cost=cost_limits.get("min_sum_cost"),
         )
+        if self.tail is not None:
+            if fast and self.pos == self.head_len:
+                lean = _votes_lean(self.tail, rules)
+                if lean is not None:
+                    return lean
+            self.lines = self.lines[: self.head_len] + self.tail.split("\n")
+            self.tail = None
         start = self.pos
         self.pos = len(self.lines)
         if fast:
@@ -815,6 +873,8 @@ class _VoteRules:
         points: list[int] | np.ndarray,
         extras: list[list[str]],
     ) -> Profile:
+        import numpy as np
+
         return Profile(
             voter_ids=voter_ids,
             indptr=np.asarray(indptr, dtype=np.int64),
@@ -827,6 +887,8 @@ class _VoteRules:
 
 def _list_lengths(cells: list[str]) -> np.ndarray:
     """Number of comma-separated items in each cell (0 for an empty cell)."""
+    import numpy as np
+
     commas = np.array(list(map(str.count, cells, repeat(","))), dtype=np.int64)
     empty = np.array(list(map(len, cells)), dtype=np.int64) == 0
     lengths = commas + 1
@@ -841,6 +903,8 @@ def _votes_fast(block: list[str], r: _VoteRules) -> Profile | None:
     blank lines inside the section, spaces around ids, any violation) returns None so that the
     slow path finds the problem and names its line.
     """
+    import numpy as np
+
     while block and not block[-1].strip():
         block = block[:-1]
     if not block:
@@ -868,7 +932,11 @@ def _votes_fast(block: list[str], r: _VoteRules) -> Profile | None:
 
     vids = column(r.c_id)
     id_text = "\x00".join(vids)
-    if len(set(vids)) != len(vids) or "" in vids or " " in id_text or "\t" in id_text:
+    if len(set(vids)) != len(vids) or "" in vids:
+        return None
+    # The line-by-line path strips voter ids: an id with whitespace (a no-break space, a
+    # vertical tab) might be another voter's id twice, so such sections go that way.
+    if not id_text.isascii() or any(c in id_text for c in _ID_SPACE):
         return None
     votes = column(r.c_vote)
     lengths = _list_lengths(votes)
@@ -938,6 +1006,73 @@ def _votes_fast(block: list[str], r: _VoteRules) -> Profile | None:
         columns=r.extra_cols,
         fields=extras_cols,
     )
+
+
+def _votes_lean(tail: str, r: _VoteRules) -> Profile | None:
+    """Approval and choose-1 ballots checked and counted without numpy, the profile deferred.
+
+    `tail` is the text after the VOTES header. Returns None (the caller goes on as without
+    `defer`) unless everything `_votes_fast` checks holds, and also: no ballot row needs
+    its last line's carriage return or blank lines dropped beyond trailing newlines, voter ids
+    are ASCII without any whitespace, the vote column is not the first, and the file sets no
+    cost limits. Then `_votes_fast` on the same rows succeeds with the same voters and support,
+    and it is the deferred profile's loader.
+    """
+    if r.with_points or r.max_sum_cost is not None or r.min_sum_cost is not None:
+        return None
+    width = len(r.header)
+    if r.c_vote == 0:
+        return None
+    body = tail
+    if "\r" in body:
+        body = body.replace("\r\n", "\n")
+        if "\r" in body:
+            return None
+    body = body.rstrip("\n")
+    if not body or '"' in body or "\x00" in body:
+        return None
+    n = body.count("\n") + 1
+    # Every row starts with a NUL mark: then the fields of all rows are one flat list, and each
+    # row has exactly `width` fields when the marks fall every `width` fields.
+    fields = ("\x00" + body.replace("\n", ";\x00")).split(";")
+    if len(fields) != n * width or not all(map(str.startswith, fields[::width], repeat("\x00"))):
+        return None
+    vids = fields[r.c_id :: width]
+    id_text = "".join(vids)
+    if len(set(vids)) != n or ("\x00" if r.c_id == 0 else "") in vids:
+        return None
+    if not id_text.isascii() or any(c in id_text for c in _ID_SPACE):
+        return None
+    votes = fields[r.c_vote :: width]
+    # Each ballot's projects once (dict.fromkeys keeps one of each): the counts are the support,
+    # and they add up to the number of listed items only when no ballot lists one twice. An
+    # empty cell splits into one empty item; every cell has one item more than commas.
+    support = Counter(chain.from_iterable(map(dict.fromkeys, map(str.split, votes, repeat(",")))))
+    if sum(support.values()) != ",".join(votes).count(",") + 1:
+        return None
+    empty_cells = votes.count("")
+    if support.pop("", 0) != empty_cells:  # an empty item inside a list of projects
+        return None
+    index = r.index
+    if not support.keys() <= index.keys():
+        return None
+    if r.max_len is not None and max(map(str.count, votes, repeat(","))) + 1 > r.max_len:
+        return None
+    if r.min_len is not None and r.min_len > 0 and empty_cells:
+        return None
+    if r.min_len is not None and min(map(str.count, votes, repeat(","))) + 1 < r.min_len:
+        return None
+    counts = [0] * len(index)
+    for pid, k in support.items():
+        counts[index[pid]] = k
+
+    def load() -> Profile:
+        profile = _votes_fast(tail.split("\n"), r)
+        if profile is None:  # pragma: no cover - the checks above are stricter
+            raise AssertionError("the deferred ballots no longer read")
+        return profile
+
+    return Profile.deferred(num_voters=n, support=counts, columns=r.extra_cols, loader=load)
 
 
 def _vote_type(s: str) -> VoteType:

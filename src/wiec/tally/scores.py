@@ -11,24 +11,60 @@
 
 All sums are exact integers: when int64 could overflow (points up to 10^18 are allowed), the
 scores are summed in Python integers instead.
+
+`support_list` and `score_list` give the same as plain lists of ints; for a deferred profile of
+approval or choose-1 ballots (what `wiec tally` reads) they come from the counts the reader
+made, without numpy.
 """
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
-from wiec.tally.model import Instance, IntArray, TallyError
+from wiec.tally.model import Instance, TallyError
+
+if TYPE_CHECKING:
+    from wiec.tally.model import IntArray
+
+# numpy is imported inside the functions that use it (see `support_list`).
+
+APPROVAL_LIKE = ("approval", "choose-1")
+
+
+def support_list(instance: Instance) -> list[int]:
+    """`support_counts` as a list (from the reader's counts when the profile has them)."""
+    known = instance.profile.support
+    if known is not None and len(known) == len(instance.projects):
+        return list(known)
+    return [int(v) for v in support_counts(instance).tolist()]
+
+
+def score_list(instance: Instance) -> list[int]:
+    """`project_scores` as a list (for approval and choose-1 ballots, the support)."""
+    known = instance.profile.support
+    if (
+        known is not None
+        and len(known) == len(instance.projects)
+        and instance.vote_type in APPROVAL_LIKE
+    ):
+        return list(known)
+    return [int(v) for v in project_scores(instance).tolist()]
+
 
 SAFE = 2**62  # sums below this cannot overflow int64
 
 
 def support_counts(instance: Instance) -> IntArray:
     """How many voters listed each project (its `votes`), by project index."""
+    import numpy as np
+
     return np.bincount(instance.profile.indices, minlength=len(instance.projects)).astype(np.int64)
 
 
 def entry_points(instance: Instance) -> IntArray:
     """The points each (voter, project) entry of the profile gives, by the rules above."""
+    import numpy as np
+
     prof = instance.profile
     vt = instance.vote_type
     if vt in ("approval", "choose-1"):
@@ -63,6 +99,8 @@ def entry_points(instance: Instance) -> IntArray:
 
 def project_scores(instance: Instance) -> IntArray:
     """The score of every project (by index), exactly."""
+    import numpy as np
+
     prof = instance.profile
     m = len(instance.projects)
     pts = entry_points(instance)

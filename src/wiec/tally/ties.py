@@ -17,7 +17,6 @@ decides which of several tied projects goes first, the rule records a `Tie`.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -37,6 +36,8 @@ def _criterion(name: str) -> Criterion:
 
 def lot_key(seed: str, project_id: str) -> str:
     """The lot of one project: hex SHA-256 of `"<seed>:<project id>"`."""
+    import hashlib
+
     return hashlib.sha256(f"{seed}:{project_id}".encode()).hexdigest()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 
 from wiec.core import audit
+from wiec.core.actions import import_by_name
 from wiec.core.text import ascii_slug
 from wiec.tenants.geo import DistrictShape
 from wiec.tenants.models import AccessibilityStatement, Category, District, Tenant, TenantHost
@@ -43,25 +45,44 @@ def create_tenant(
     return tenant
 
 
-def update_tenant(*, tenant: Tenant, changes: dict[str, Any], actor: User, at: datetime) -> Tenant:
+def point_hosts(*, tenant: Tenant, hosts: list[str]) -> None:
+    """Make these host names lead to the tenant (moving any that led elsewhere); the first
+    is the primary one. Host names not listed are left as they are."""
+    with transaction.atomic():
+        for position, hostname in enumerate(hosts):
+            TenantHost.objects.update_or_create(
+                hostname=hostname.strip().lower().rstrip("."),
+                defaults={"tenant": tenant, "is_primary": position == 0},
+            )
+
+
+def update_tenant(
+    *, tenant: Tenant, changes: dict[str, Any], actor: User | None, at: datetime
+) -> Tenant:
     """Apply validated field changes; a new colour or logo bumps the theme version.
 
     Values are applied as a form would (`save_form_data`), so `logo=False` clears the logo.
+    Only the fields whose value really changes are saved and audit-logged; nothing at all
+    when none does.
     """
     with transaction.atomic():
+        before = audit.stored_values_of(tenant, changes)
         for name, value in changes.items():
             tenant._meta.get_field(name).save_form_data(tenant, value)  # type: ignore[union-attr]
-        tenant.save()
-        if changes.keys() & {"primary_colour", "logo"}:
+        changed = audit.changed_values(before, audit.values_of(tenant, changes))
+        if not changed:
+            return tenant
+        tenant.save(update_fields=list(changed))
+        if changed.keys() & {"primary_colour", "logo"}:
             Tenant.objects.filter(pk=tenant.pk).update(theme_version=F("theme_version") + 1)
             tenant.refresh_from_db(fields=["theme_version"])
-        audit.record(
+        audit.record_changes(
             actor=actor,
             action="tenant.updated",
             tenant=tenant,
             target=tenant,
             at=at,
-            data={"fields": sorted(changes)},
+            changes=changed,
         )
     return tenant
 
@@ -74,43 +95,39 @@ def import_districts(
     Returns (created, updated, deleted). Deleting a district empties the home district of the
     people who chose it and the district of anything placed in it (nullable foreign keys).
     """
-    with transaction.atomic():
-        # FOR UPDATE: with `replace`, districts missing from the file are deleted below, and
-        # rows that would point at one of them (a new idea placed in it) must wait.
-        existing = {d.name: d for d in District.objects.select_for_update().filter(tenant=tenant)}
-        created = updated = 0
-        used_slugs = {d.slug for d in existing.values()}
-        for position, item in enumerate(shapes):
-            district = existing.get(item.name)
-            if district is None:
-                slug = _unique_slug(item.name, used_slugs)
-                used_slugs.add(slug)
-                District.objects.create(
-                    tenant=tenant,
-                    name=item.name,
-                    slug=slug,
-                    geometry=item.geometry,
-                    position=position,
-                )
-                created += 1
-            else:
-                district.geometry = item.geometry
-                district.position = position
-                district.save(update_fields=["geometry", "position"])
-                updated += 1
-        deleted = 0
-        if replace:
-            names = {item.name for item in shapes}
-            stale = [d.pk for name, d in existing.items() if name not in names]
-            deleted, _ = District.objects.filter(pk__in=stale).delete()
-        audit.record(
-            actor=actor,
-            action="districts.imported",
-            tenant=tenant,
-            at=at,
-            data={"created": created, "updated": updated, "deleted": deleted},
+    used_slugs: set[str] = set()
+
+    def build(item: DistrictShape, position: int) -> District:
+        if not used_slugs:  # read once, under the import's lock on the districts; "" marks
+            # the set as read (no slug is empty)
+            used_slugs.update(District.objects.filter(tenant=tenant).values_list("slug", flat=True))
+            used_slugs.add("")
+        slug = _unique_slug(item.name, used_slugs)
+        used_slugs.add(slug)
+        return District(
+            tenant=tenant, name=item.name, slug=slug, geometry=item.geometry, position=position
         )
-    return created, updated, deleted
+
+    def refresh(district: District, item: DistrictShape, position: int) -> bool:
+        geometry = _as_stored(item.geometry)
+        if (district.geometry, district.position) == (geometry, position):
+            return False  # the same shape in the same place: not an update, nothing to log
+        district.geometry, district.position = geometry, position
+        return True
+
+    return import_by_name(
+        model=District,
+        tenant=tenant,
+        rows=shapes,
+        name=lambda item: item.name,
+        build=build,
+        refresh=refresh,
+        fields=["geometry", "position"],
+        replace=replace,
+        action="districts.imported",
+        actor=actor,
+        at=at,
+    )
 
 
 def delete_district(*, district: District, actor: User, at: datetime) -> None:
@@ -122,8 +139,11 @@ def delete_district(*, district: District, actor: User, at: datetime) -> None:
 
 
 def rename_district(*, district: District, name: str, actor: User, at: datetime) -> District:
+    """Audit-logged; renaming to the name it has writes nothing."""
+    old = audit.stored_values_of(district, ["name"]).get("name", district.name)
+    if old == name:
+        return district
     with transaction.atomic():
-        old = district.name
         district.name = name
         district.save(update_fields=["name"])
         audit.record(
@@ -147,7 +167,8 @@ def save_category(
     actor: User | None,
     at: datetime,
 ) -> Category:
-    """Create a category (`category=None`) or update one."""
+    """Create a category (`category=None`) or update one; an update records only the fields
+    that really change, and nothing when none does."""
     with transaction.atomic():
         if category is None:
             used = set(Category.objects.filter(tenant=tenant).values_list("slug", flat=True))
@@ -158,12 +179,24 @@ def save_category(
                 description=description,
                 position=position,
             )
-            action = "category.created"
+            audit.record(
+                actor=actor, action="category.created", tenant=tenant, target=category, at=at
+            )
         else:
+            fields = ["name", "description", "position"]
+            before = audit.stored_values_of(category, fields)
             category.name, category.description, category.position = name, description, position
-            category.save(update_fields=["name", "description", "position"])
-            action = "category.updated"
-        audit.record(actor=actor, action=action, tenant=tenant, target=category, at=at)
+            changed = audit.changed_values(before, audit.values_of(category, fields))
+            if changed:
+                category.save(update_fields=list(changed))
+            audit.record_changes(
+                actor=actor,
+                action="category.updated",
+                tenant=tenant,
+                target=category,
+                at=at,
+                changes=changed,
+            )
     return category
 
 
@@ -178,18 +211,41 @@ def delete_category(*, category: Category, actor: User, at: datetime) -> None:
 def save_accessibility_statement(
     *, tenant: Tenant, values: dict[str, Any], actor: User | None, at: datetime
 ) -> AccessibilityStatement:
+    """Create or update the statement; audit-logged with the fields that really changed (the
+    first save records the statement as saved, later saves that change nothing record
+    nothing)."""
     with transaction.atomic():
-        statement, _created = AccessibilityStatement.objects.update_or_create(
-            tenant=tenant, defaults=values
-        )
-        audit.record(
+        statement = AccessibilityStatement.objects.filter(tenant=tenant).first()
+        if statement is None:
+            statement = AccessibilityStatement.objects.create(tenant=tenant, **values)
+            audit.record(
+                actor=actor,
+                action="accessibility_statement.saved",
+                tenant=tenant,
+                target=statement,
+                at=at,
+            )
+            return statement
+        before = audit.stored_values_of(statement, values)
+        for name, value in values.items():
+            setattr(statement, name, value)
+        changed = audit.changed_values(before, audit.values_of(statement, values))
+        if changed:
+            statement.save(update_fields=list(changed))
+        audit.record_changes(
             actor=actor,
             action="accessibility_statement.saved",
             tenant=tenant,
             target=statement,
             at=at,
+            changes=changed,
         )
     return statement
+
+
+def _as_stored(geometry: Any) -> Any:
+    """GeoJSON as the database gives it back (lists, not tuples), to compare with."""
+    return json.loads(json.dumps(geometry))
 
 
 def _unique_slug(name: str, used: set[str]) -> str:

@@ -46,17 +46,25 @@ CODE_ATTEMPTS = 5
 def update_settings(
     *, tenant: Tenant, changes: dict[str, Any], actor: User, at: datetime
 ) -> VerificationSettings:
-    """Save changed fields of the tenant's verification settings. Caller checked permission."""
+    """Save changed fields of the tenant's verification settings. Caller checked permission.
+
+    Audit-logged with the fields whose value really changes; nothing when none does.
+    """
     current = queries.settings_for(tenant=tenant)
+    changed = audit.changed_values(audit.stored_values_of(current, changes), changes)
+    if not changed:
+        return current
     with transaction.atomic():
-        VerificationSettings.objects.filter(pk=current.pk).update(**changes)
-        audit.record(
+        VerificationSettings.objects.filter(pk=current.pk).update(
+            **{name: changes[name] for name in changed}
+        )
+        audit.record_changes(
             actor=actor,
             action="verification.settings_changed",
             tenant=tenant,
             target=current,
             at=at,
-            data={"fields": sorted(changes)},
+            changes=changed,
         )
     current.refresh_from_db()
     return current

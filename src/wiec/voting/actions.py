@@ -74,7 +74,8 @@ def update_box(*, box: BallotBox, changes: dict[str, Any], actor: User, at: date
     start into the future would reopen the ballot for editing under cast votes); voting can be
     ended early or extended while open, but not reopened once ended, when provisional results
     may already have been seen. Raises NotOpen when the phase does not allow the change.
-    Audit-logged.
+    Audit-logged with the fields that really change; a change to the same values is no
+    change and writes nothing.
     """
     changes = dict(changes)
     districts = changes.pop("districts", None)
@@ -82,21 +83,30 @@ def update_box(*, box: BallotBox, changes: dict[str, Any], actor: User, at: date
         # FOR UPDATE, like close_box: casts in flight (FOR KEY SHARE) finish first, and later
         # ones see the new dates and eligibility.
         locked = BallotBox.objects.select_for_update().get(pk=box.pk)
-        fields = {*changes, *(["districts"] if districts is not None else [])}
-        if not may_change(locked, fields=fields, ends_at=changes.get("ends_at"), at=at):
+        fields = [*changes, *(["districts"] if districts is not None else [])]
+        before = audit.values_of(locked, fields)
+        after = {**before, **changes}
+        if districts is not None:
+            after["districts"] = list(districts)
+        changed = audit.changed_values(before, after)
+        if not changed:
+            return locked
+        new_end = changes["ends_at"] if "ends_at" in changed else None
+        if not may_change(locked, fields=set(changed), ends_at=new_end, at=at):
             raise NotOpen
         for name, value in changes.items():
             setattr(locked, name, value)
-        locked.save()
-        if districts is not None:
-            locked.districts.set(list(districts))
-        audit.record(
+        if changed.keys() - {"districts"}:
+            locked.save(update_fields=sorted(changed.keys() - {"districts"}))
+        if "districts" in changed:
+            locked.districts.set(list(districts or []))
+        audit.record_changes(
             actor=actor,
             action="ballot_box.changed",
             tenant=locked.tenant,
             target=locked,
             at=at,
-            data={"fields": sorted([*changes, *(["districts"] if districts is not None else [])])},
+            changes=changed,
         )
     return locked
 

@@ -21,15 +21,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from wiec.tally.model import Instance, Profile, Result, TallyError
-from wiec.tally.rules.equalshares import equal_shares
 from wiec.tally.rules.greedy import greedy, greedy_rule
-from wiec.tally.rules.phragmen import sequential_phragmen
 from wiec.tally.scores import project_scores, support_counts
 from wiec.tally.ties import TieBreaking
+
+if TYPE_CHECKING:
+    from wiec.tally.rules.equalshares import equal_shares
+    from wiec.tally.rules.phragmen import sequential_phragmen
+
+
+def __getattr__(name: str) -> Any:
+    # Equal Shares and Phragmen (and numpy, which they need) load only when used.
+    if name == "equal_shares":
+        from wiec.tally.rules.equalshares import equal_shares
+
+        return equal_shares
+    if name == "sequential_phragmen":
+        from wiec.tally.rules.phragmen import sequential_phragmen
+
+        return sequential_phragmen
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "RULES",
@@ -118,6 +133,8 @@ def count(
         raise TallyError(f"unknown rule {name!r} (known: {', '.join(RULES)})")
     eligible, dropped = above_threshold(instance)
     if name == "phragmen":
+        from wiec.tally.rules.phragmen import sequential_phragmen
+
         result = sequential_phragmen(eligible, ties=ties)
     else:
         result = _equal_shares(eligible, name, options, ties)
@@ -150,6 +167,8 @@ def above_threshold(instance: Instance) -> tuple[Instance, tuple[str, ...]]:
     keep = [s >= threshold for s in scores]
     if all(keep):
         return instance, ()
+    import numpy as np
+
     prof = instance.profile
     kept_mask = np.array(keep, dtype=bool)
     new_index = np.cumsum(kept_mask) - 1
@@ -179,6 +198,8 @@ def above_threshold(instance: Instance) -> tuple[Instance, tuple[str, ...]]:
 def _equal_shares(
     instance: Instance, name: str, options: dict[str, object], ties: TieBreaking | None
 ) -> Result:
+    from wiec.tally.rules.equalshares import equal_shares
+
     return equal_shares(
         instance,
         utilities="approval" if options["utilities"] == "approval" else "cost",

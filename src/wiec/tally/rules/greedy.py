@@ -31,7 +31,7 @@ from itertools import permutations
 from typing import Literal
 
 from wiec.tally.model import Instance, Result, TallyError, Tie
-from wiec.tally.scores import project_scores, support_counts
+from wiec.tally.scores import score_list, support_list
 from wiec.tally.ties import TieBreaking, TieContext
 
 Variant = Literal["skip", "no-skip", "custom"]
@@ -61,19 +61,17 @@ def greedy(
     is funded when the money left is at least this share of its cost.
     """
     ties = ties or TieBreaking()
-    scores = project_scores(instance)
-    votes = support_counts(instance)
+    scores = score_list(instance)
     ctx = TieContext(
         ties,
         ids=[p.id for p in instance.projects],
         costs=[p.cost for p in instance.projects],
-        votes=votes.tolist(),
-        scores=scores.tolist(),
+        votes=support_list(instance),
+        scores=scores,
     )
-    order, tie_records = ranking(instance, ctx, scores.tolist(), exclude=exclude)
+    order, tie_records = ranking(instance, ctx, scores, exclude=exclude)
     money = instance.budget if budget is None else budget
     costs = [p.cost for p in instance.projects]
-    score_list = scores.tolist()
 
     def scan(order: list[int]) -> tuple[list[int], int, list[int], int]:
         left = money
@@ -81,7 +79,7 @@ def greedy(
         reserve: list[int] = []
         taken: set[str] = set()
         for pos, p in enumerate(order):
-            if threshold is not None and score_list[p] < threshold:
+            if threshold is not None and scores[p] < threshold:
                 return chosen, pos, reserve, 0  # sorted by score: the rest is below too
             if groups is not None and groups[p] & taken:
                 continue  # a project of its exclusion group is already funded
@@ -133,7 +131,7 @@ def greedy(
         rule=name,
         budget=money,
         selected=tuple(instance.projects[p].id for p in chosen),
-        scores={p.id: int(s) for p, s in zip(instance.projects, scores.tolist(), strict=True)},
+        scores={p.id: s for p, s in zip(instance.projects, scores, strict=True)},
         spent=spent,
         ties=tuple(recorded),
         reserve_used=reserve_used,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -12,7 +13,16 @@ class Command(BaseCommand):
     help = "Load or refresh the demo municipalities and accounts, then print where to log in."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        ctx = load_demo()
+        # Built through the actions, the demo enqueues an e-mail task per notification (its
+        # fictional people want no e-mail, so none is sent): keep their log lines out of the
+        # addresses printed below.
+        tasks_log = logging.getLogger("django.tasks")
+        level = tasks_log.level
+        tasks_log.setLevel(logging.WARNING)
+        try:
+            ctx = load_demo()
+        finally:
+            tasks_log.setLevel(level)
         port = settings.WIEC_DEMO_PORT
         self.stdout.write(self.style.SUCCESS("Wiec demo data is ready."))
         for slug, tenant in ctx.tenants.items():

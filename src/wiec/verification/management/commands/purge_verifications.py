@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from wiec.verification.apps import purge_verifications_job
+from wiec.verification.module import purge_verifications_job
 
 
 class Command(BaseCommand):

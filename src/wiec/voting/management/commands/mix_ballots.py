@@ -13,7 +13,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from wiec.voting.apps import mix_ballots_job
+from wiec.voting.module import mix_ballots_job
 
 
 class Command(BaseCommand):
