@@ -19,6 +19,7 @@ from wiec.accounts.actors import (
     ActorMiddleware,
     Capability,
     resolve_actor,
+    roles_with,
 )
 from wiec.accounts.models import STAFF_ROLES, Role, User
 from wiec.moderation.models import Block
@@ -123,3 +124,9 @@ def test_the_middleware_resolves_the_actor_once_and_only_when_asked(
     with django_assert_num_queries(0):
         ActorMiddleware(view)(anonymous)
         assert not seen[0].is_authenticated
+
+
+def test_who_is_told_of_new_work_comes_from_the_table() -> None:
+    assert roles_with(Capability.MODERATE) == {Role.MODERATOR, Role.ADMIN}
+    assert roles_with(Capability.SPEAK_FOR_OFFICE) == {Role.OFFICIAL, Role.ADMIN}
+    assert roles_with(Capability.REVIEW_PROJECTS) == frozenset()  # no reviewer to tell yet

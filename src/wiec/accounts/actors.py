@@ -87,6 +87,12 @@ def role_allows(role: str | None, capability: Capability) -> bool:
     return role is not None and capability in ROLE_CAPABILITIES.get(role, ())
 
 
+def roles_with(capability: Capability) -> frozenset[str]:
+    """The roles, among those a membership can hold today, that have `capability`: for
+    queries over memberships (who is told of new work) instead of a set of role names."""
+    return frozenset(role for role in Role.values if role_allows(role, capability))
+
+
 @dataclass(frozen=True)
 class Actor:
     """The person acting in one municipality. `user_id` None: not logged in."""
