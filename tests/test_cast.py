@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.cast import Cast
+from wiec.accounts.actors import membership_for
 from wiec.accounts.models import Role
-from wiec.accounts.permissions import membership_for
 from wiec.core import process_caches
 from wiec.moderation import queries as moderation_queries
 from wiec.tenants.models import Tenant

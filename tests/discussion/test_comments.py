@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from tests.factories import member
 from tests.ideas.factories import CommentFactory, IdeaFactory
+from wiec.accounts.actors import resolve_actor
 from wiec.accounts.models import Role
 from wiec.discussion import actions
 from wiec.discussion.models import Comment, Follow
@@ -128,10 +129,9 @@ def test_the_edit_window_is_exactly_15_minutes(tenant: Tenant) -> None:
     author = member(tenant)
     comment = CommentFactory(idea=IdeaFactory(tenant=tenant), author=author)
     start = comment.created_at
-    assert can_edit_comment(
-        author, tenant, comment=comment, at=start + EDIT_WINDOW - timedelta(seconds=1)
-    )
-    assert not can_edit_comment(author, tenant, comment=comment, at=start + EDIT_WINDOW)
+    actor = resolve_actor(author, tenant)
+    assert can_edit_comment(actor, comment=comment, at=start + EDIT_WINDOW - timedelta(seconds=1))
+    assert not can_edit_comment(actor, comment=comment, at=start + EDIT_WINDOW)
 
 
 def test_deleting_leaves_a_placeholder_and_keeps_the_replies(
@@ -255,3 +255,24 @@ def test_editing_and_following_are_rate_limited(client: Client, tenant: Tenant) 
         for n in range(31)
     ]
     assert follows == [302] * 30 + [429]
+
+
+def test_report_is_offered_on_others_comments_only_and_not_to_the_blocked(
+    client: Client, tenant: Tenant
+) -> None:
+    """The rule moved from the template to `offers_report`: not one's own comment, nobody
+    blocked here, nobody logged out."""
+    author, reader, blocked = member(tenant), member(tenant), member(tenant)
+    idea = IdeaFactory(tenant=tenant)
+    comment = CommentFactory(idea=idea, author=author)
+    Block.objects.create(tenant=tenant, user=blocked, reason="x", created_at=comment.created_at)
+    report = f"/zglos/comment/{comment.pk}/"
+
+    def page() -> str:
+        return html(client.get(idea.get_absolute_url()))
+
+    for person, offered in ((reader, True), (author, False), (blocked, False)):
+        client.force_login(person)
+        assert (report in page()) is offered
+    client.logout()
+    assert report not in page()

@@ -446,10 +446,10 @@ def test_the_author_edits_until_the_office_answers(client: Client, tenant: Tenan
     idea.refresh_from_db()
     assert (idea.title, idea.lat) == ("Nowy tytuł", 52.3)
     Idea.objects.filter(pk=idea.pk).update(status=S.ANALYSIS)
-    assert client.get(f"/pomysly/{idea.pk}/edytuj/").status_code == 403
+    assert client.get(f"/pomysly/{idea.pk}/edytuj/").status_code == 404
     client.force_login(member(tenant))
     Idea.objects.filter(pk=idea.pk).update(status=S.NEW)
-    assert client.get(f"/pomysly/{idea.pk}/edytuj/").status_code == 403
+    assert client.get(f"/pomysly/{idea.pk}/edytuj/").status_code == 404
 
 
 def test_publishing_and_deleting_drafts(client: Client, tenant: Tenant) -> None:
@@ -462,7 +462,7 @@ def test_publishing_and_deleting_drafts(client: Client, tenant: Tenant) -> None:
     keep.refresh_from_db()
     assert keep.status == S.NEW
     assert not Idea.objects.filter(pk=drop.pk).exists()
-    assert client.post(f"/pomysly/{keep.pk}/usun/").status_code == 403
+    assert client.post(f"/pomysly/{keep.pk}/usun/").status_code == 404
 
 
 # --- photos and the PDF -------------------------------------------------------------------
@@ -547,7 +547,7 @@ def test_the_author_says_what_each_photo_shows(client: Client, tenant: Tenant) -
     assert first.description == said
     # Only the author (while the idea is editable) may describe it.
     client.force_login(member(tenant))
-    assert client.post(url, {f"photo{first.pk}-description": "x"}).status_code == 403
+    assert client.post(url, {f"photo{first.pk}-description": "x"}).status_code == 404
 
 
 def test_an_idea_holds_at_most_five_photos(client: Client, tenant: Tenant) -> None:
@@ -626,7 +626,7 @@ def test_a_blocked_person_cannot_support(client: Client, tenant: Tenant) -> None
     person = member(tenant)
     Block.objects.create(tenant=tenant, user=person, reason="spam", created_at=timezone.now())
     client.force_login(person)
-    assert client.post(f"/pomysly/{idea.pk}/poparcie/", {"support": "1"}).status_code == 403
+    assert client.post(f"/pomysly/{idea.pk}/poparcie/", {"support": "1"}).status_code == 404
 
 
 @pytest.mark.usefixtures("frozen_now")

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tests.factories import member
 from tests.ideas.factories import CommentFactory, IdeaFactory
+from wiec.accounts.actors import Actor, resolve_actor
 from wiec.accounts.models import Role
 from wiec.core.models import AuditEntry
 from wiec.core.queries import active_processes
@@ -35,17 +36,20 @@ def html(response: Any) -> str:
     [(Role.RESIDENT, False), (Role.MODERATOR, True), (Role.OFFICIAL, False), (Role.ADMIN, True)],
 )
 def test_who_moderates(tenant: Tenant, role: Role, moderates: bool) -> None:
-    person = member(tenant, role)
-    assert can_moderate(person, tenant) is moderates
-    assert can_report(person, tenant) is True
+    person = resolve_actor(member(tenant, role), tenant)
+    assert can_moderate(person) is moderates
+    assert can_report(person) is True
 
 
 def test_moderators_block_residents_but_not_staff_or_themselves(tenant: Tenant) -> None:
-    moderator = member(tenant, Role.MODERATOR)
-    assert can_block(moderator, tenant, target=member(tenant)) is True
-    assert can_block(moderator, tenant, target=member(tenant, Role.OFFICIAL)) is False
-    assert can_block(moderator, tenant, target=moderator) is False
-    assert can_block(member(tenant), tenant, target=member(tenant)) is False
+    def actor(role: Role = Role.RESIDENT) -> Actor:
+        return resolve_actor(member(tenant, role), tenant)
+
+    moderator = actor(Role.MODERATOR)
+    assert can_block(moderator, target=actor()) is True
+    assert can_block(moderator, target=actor(Role.OFFICIAL)) is False
+    assert can_block(moderator, target=moderator) is False
+    assert can_block(actor(), target=actor()) is False
 
 
 def test_reporting_twice_keeps_one_open_report(client: Client, tenant: Tenant) -> None:
@@ -292,8 +296,8 @@ def test_a_block_applies_in_its_municipality_only(
 ) -> None:
     person = member(tenant)
     Block.objects.create(tenant=other_tenant, user=person, reason="x", created_at=timezone.now())
-    assert can_report(person, tenant) is True
-    assert can_report(person, other_tenant) is False
+    assert can_report(resolve_actor(person, tenant)) is True
+    assert can_report(resolve_actor(person, other_tenant)) is False
 
 
 def test_staff_cannot_be_blocked_through_their_content(client: Client, tenant: Tenant) -> None:

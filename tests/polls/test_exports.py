@@ -117,7 +117,7 @@ def test_the_spreadsheet_variants_are_refused_like_the_plain_ones(tenant: Tenant
     poll = make_poll(tenant)  # open, results after closing
     client = client_for(tenant)
     assert client.get(f"/sondy/{poll.pk}/wyniki-arkusz.csv").status_code == 403
-    assert client.get(f"/sondy/{poll.pk}/karty-arkusz.csv").status_code == 403
+    assert client.get(f"/sondy/{poll.pk}/karty-arkusz.csv").status_code == 404
 
 
 def test_the_results_page_and_panel_offer_both_variants(closed_poll: Poll) -> None:

@@ -13,6 +13,7 @@ from django.test import Client
 from tests.conftest import client_for
 from tests.factories import DistrictFactory, member
 from tests.voting.factories import NOW, ballot, form_data, make_poll, resident, vote_as
+from wiec.accounts.actors import resolve_actor
 from wiec.accounts.models import Role
 from wiec.core.models import AuditEntry
 from wiec.polls import actions
@@ -65,7 +66,7 @@ def poll_values(**overrides: Any) -> dict[str, Any]:
 )
 def test_who_manages_polls(tenant: Tenant, role: Role | None, *, allowed: bool) -> None:
     user = member(tenant, role) if role else None
-    assert can_manage_polls(user, tenant) is allowed
+    assert can_manage_polls(resolve_actor(user, tenant)) is allowed
     client = client_for(tenant)
     if user:
         client.force_login(user)
@@ -91,9 +92,10 @@ def test_results_visibility_matrix(
     tenant: Tenant, visibility: str, phase: Phase, *, resident_sees: bool, official_sees: bool
 ) -> None:
     poll = Poll(tenant=tenant, is_published=True, results_visibility=visibility)
-    assert can_see_results(member(tenant), tenant, poll=poll, phase=phase) is resident_sees
-    official = member(tenant, Role.OFFICIAL)
-    assert can_see_results(official, tenant, poll=poll, phase=phase) is official_sees
+    resident = resolve_actor(member(tenant), tenant)
+    assert can_see_results(resident, poll=poll, phase=phase) is resident_sees
+    official = resolve_actor(member(tenant, Role.OFFICIAL), tenant)
+    assert can_see_results(official, poll=poll, phase=phase) is official_sees
 
 
 def test_official_creates_a_poll_with_questions(tenant: Tenant) -> None:

@@ -11,18 +11,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from wiec.accounts.permissions import membership_for
+from wiec.accounts.actors import Actor, actor_of, membership_for
 
 View = Callable[..., HttpResponse]
 
 
-def require_permission(check: Callable[[Any, Any], bool]) -> Callable[[View], View]:
-    """Log-in required, then `check(user, tenant)` must pass, else 403."""
+def require_permission(check: Callable[[Actor], bool]) -> Callable[[View], View]:
+    """Log-in required, then `check(request.actor)` must pass, else 403."""
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not check(request.user, request.tenant):  # type: ignore[attr-defined]
+            if not check(actor_of(request)):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from wiec.accounts.permissions import is_staff_in
+from wiec.accounts.actors import actor_of
 
 
 class StaffMFAMiddleware:
@@ -57,4 +57,4 @@ class StaffMFAMiddleware:
         staff_area = request.path.startswith("/panel/") or (
             request.method == "POST" and not request.path.startswith(("/konto/", "/jezyk/"))
         )
-        return staff_area and request.user.is_authenticated and is_staff_in(request.user, tenant)
+        return staff_area and request.user.is_authenticated and actor_of(request).is_staff

@@ -1,59 +1,37 @@
-"""Who may do what in a municipality: pure predicates over the person and their membership.
+"""Who may do what in a municipality's panel: pure predicates over the actor.
 
-Each takes `(user, tenant)` and looks the membership up through `membership_for`, which caches
-it on the user object for the request, so checks in templates and views cost one query.
-Platform operators (superusers) act as administrators everywhere.
+Each takes the `Actor` (`wiec.accounts.actors`, `request.actor`) and touches no database. What
+a role allows is the table `ROLE_CAPABILITIES`; these functions name its entries for the views,
+the panel tiles and `require_permission`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from wiec.accounts.models import STAFF_ROLES, Membership, Role
+from wiec.accounts.actors import Actor, Capability
 
 if TYPE_CHECKING:
-    from wiec.tenants.models import Tenant
-
-_CACHE = "_wiec_memberships"
+    from wiec.accounts.models import Membership
 
 
-def membership_for(user: Any, tenant: Tenant | None) -> Membership | None:
-    if tenant is None or not getattr(user, "is_authenticated", False):
-        return None
-    cache: dict[int, Membership | None] = user.__dict__.setdefault(_CACHE, {})
-    if tenant.pk not in cache:
-        cache[tenant.pk] = Membership.objects.filter(user=user, tenant=tenant).first()
-    return cache[tenant.pk]
+def can_access_panel(actor: Actor) -> bool:
+    return actor.has(Capability.ACCESS_PANEL)
 
 
-def role_in(user: Any, tenant: Tenant | None) -> Role | None:
-    if getattr(user, "is_superuser", False) and getattr(user, "is_active", False):
-        return Role.ADMIN
-    membership = membership_for(user, tenant)
-    return Role(membership.role) if membership is not None else None
-
-
-def is_staff_in(user: Any, tenant: Tenant | None) -> bool:
-    return role_in(user, tenant) in STAFF_ROLES
-
-
-def can_access_panel(user: Any, tenant: Tenant | None) -> bool:
-    return is_staff_in(user, tenant)
-
-
-def can_manage_tenant(user: Any, tenant: Tenant | None) -> bool:
+def can_manage_tenant(actor: Actor) -> bool:
     """Settings, districts, categories and legal pages."""
-    return role_in(user, tenant) == Role.ADMIN
+    return actor.has(Capability.MANAGE_TENANT)
 
 
-def can_manage_members(user: Any, tenant: Tenant | None) -> bool:
-    return role_in(user, tenant) == Role.ADMIN
+def can_manage_members(actor: Actor) -> bool:
+    return actor.has(Capability.MANAGE_MEMBERS)
 
 
-def can_view_audit_log(user: Any, tenant: Tenant | None) -> bool:
-    return role_in(user, tenant) in {Role.ADMIN, Role.OFFICIAL}
+def can_view_audit_log(actor: Actor) -> bool:
+    return actor.has(Capability.VIEW_AUDIT_LOG)
 
 
-def can_change_role(user: Any, tenant: Tenant | None, *, target: Membership) -> bool:
+def can_change_role(actor: Actor, *, target: Membership) -> bool:
     """Administrators change roles, but not their own (so a municipality keeps one)."""
-    return can_manage_members(user, tenant) and target.user_id != getattr(user, "pk", None)
+    return can_manage_members(actor) and not actor.is_user(target.user_id)

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods
 from django.views.i18n import set_language
 
 from wiec.accounts import actions, queries
+from wiec.accounts.actors import membership_for, role_in
 from wiec.accounts.decorators import membership_required
 from wiec.accounts.forms import DeleteAccountForm, JoinForm, ProfileForm
-from wiec.accounts.permissions import membership_for, role_in
 from wiec.core import ratelimit
 from wiec.core.languages import is_supported
 from wiec.core.types import AuthenticatedRequest

@@ -22,7 +22,7 @@ from wiec.core.types import AuthenticatedRequest
 @login_required
 @require_http_methods(["GET", "POST"])
 def members(request: AuthenticatedRequest) -> HttpResponse:
-    if not can_manage_members(request.user, request.tenant):
+    if not can_manage_members(request.actor):
         raise PermissionDenied
     grant_form = GrantRoleForm(request.POST or None, tenant=request.tenant, actor=request.user)
     if request.method == "POST" and grant_form.is_valid():
@@ -60,11 +60,11 @@ def members(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
-    if not can_manage_members(request.user, request.tenant):
+    if not can_manage_members(request.actor):
         raise PermissionDenied
     membership = queries.get_membership_or_404(tenant=request.tenant, membership_id=membership_id)
     form = RoleForm(request.POST or None, initial={"role": membership.role})
-    allowed = can_change_role(request.user, request.tenant, target=membership)
+    allowed = can_change_role(request.actor, target=membership)
     if request.method == "POST":
         if not allowed:
             raise PermissionDenied

@@ -12,10 +12,10 @@ from wiec.core.modules import Waiting, modules
 from wiec.tenants.models import Category, District, Tenant
 
 
-def waiting_for(*, user: Any, tenant: Tenant, at: datetime) -> list[Waiting]:
+def waiting_for(*, actor: Any, tenant: Tenant, at: datetime) -> list[Waiting]:
     """What waits for this person on the panel home: each module's kinds of work their role
     has (`ModuleSpec.waiting`), in the panel's order, also when nothing waits."""
-    boxes = (provider(user, tenant, at) for provider in modules.waiting_providers())
+    boxes = (provider(actor, tenant, at) for provider in modules.waiting_providers())
     return [box for box in boxes if box is not None]
 
 

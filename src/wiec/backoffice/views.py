@@ -5,12 +5,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from wiec.accounts.actors import role_in
 from wiec.accounts.decorators import require_permission
 from wiec.accounts.permissions import (
     can_access_panel,
     can_manage_tenant,
     can_view_audit_log,
-    role_in,
 )
 from wiec.backoffice import queries
 from wiec.backoffice.templatetags.panel import allowed_panel_sections
@@ -26,12 +26,12 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "backoffice/dashboard.html",
         {
             "waiting": queries.waiting_for(
-                user=request.user, tenant=request.tenant, at=timezone.now()
+                actor=request.actor, tenant=request.tenant, at=timezone.now()
             ),
             "stats": queries.dashboard_stats(tenant=request.tenant),
             "sections": allowed_panel_sections(request),
             "role": role_in(request.user, request.tenant),
-            "statement_due": can_manage_tenant(request.user, request.tenant)
+            "statement_due": can_manage_tenant(request.actor)
             and tenant_queries.accessibility_review_due(
                 tenant=request.tenant, today=timezone.localdate()
             ),

@@ -43,11 +43,12 @@ class NavItem:
 
 @dataclass(frozen=True)
 class PanelPage:
-    """One page of a panel section, shown only to whom `allowed(user, tenant)`."""
+    """One page of a panel section, shown only to whom `allowed(actor)` (the request's actor,
+    `wiec.accounts.actors.Actor`)."""
 
     label: Label
     url_name: str
-    allowed: Callable[[Any, Any], bool]
+    allowed: Callable[[Any], bool]
     description: Label = ""
     """What the page does, under its link on the panel's dashboard."""
 
@@ -182,8 +183,8 @@ WAITING_SHOWN = 5
 
 ProcessProvider = Callable[["Tenant", datetime], list[ProcessCard]]
 WaitingProvider = Callable[[Any, "Tenant", datetime], "Waiting | None"]
-"""`f(user, tenant, at)`: what waits for this person in the module, or None when their role
-has no such work (the kind is then left out of their panel home)."""
+"""`f(actor, tenant, at)`: what waits for this person (the request's actor) in the module, or
+None when their role has no such work (the kind is then left out of their panel home)."""
 PersonalDataExporter = Callable[["User"], Any]
 PersonalDataEraser = Callable[["User", datetime], None]
 DemoLoader = Callable[[Any], None]

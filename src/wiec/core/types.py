@@ -9,6 +9,7 @@ from django.http import HttpRequest
 if TYPE_CHECKING:
     from django_htmx.middleware import HtmxDetails
 
+    from wiec.accounts.actors import Actor
     from wiec.accounts.models import User
     from wiec.tenants.models import Tenant
 
@@ -19,6 +20,8 @@ class TenantRequest(HttpRequest):
     tenant: Tenant
     htmx: HtmxDetails
     """From django-htmx's middleware: whether (and how) htmx made the request."""
+    actor: Actor
+    """From ActorMiddleware: the person acting here, as the `can_*` functions see them."""
 
 
 class AuthenticatedRequest(TenantRequest):

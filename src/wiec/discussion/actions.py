@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 
-from wiec.accounts.models import Role
-from wiec.accounts.permissions import role_in
+from wiec.accounts.actors import Capability, role_allows, role_in
 from wiec.discussion import queries
 from wiec.discussion.models import Comment, Follow, Thread
 from wiec.moderation import actions as moderation
@@ -60,7 +59,7 @@ def post_comment(
             parent=parent,
             author=author,
             body=body,
-            by_official=role_in(author, thread.tenant) in {Role.OFFICIAL, Role.ADMIN},
+            by_official=role_allows(role_in(author, thread.tenant), Capability.SPEAK_FOR_OFFICE),
             created_at=at,
         )
         recount(thread=thread)

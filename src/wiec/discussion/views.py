@@ -26,7 +26,7 @@ from wiec.discussion.permissions import (
     can_edit_comment,
     can_follow,
 )
-from wiec.moderation.permissions import is_blocked
+from wiec.moderation.permissions import offers_report
 
 COMMENT_RATES = {"per_user": "5/m,30/h", "per_ip": "100/h"}
 EDIT_RATES = {"per_user": "10/m,60/h"}
@@ -43,24 +43,25 @@ def thread_context(
 ) -> dict[str, Any]:
     """What `discussion/thread.html` needs; owners' pages add it to their own context."""
     now = timezone.now()
-    tenant = request.tenant
+    actor = request.actor
     comments = queries.comment_tree(thread=thread)
     for comment in comments:
         for item in [comment, *comment.thread_replies]:  # type: ignore[attr-defined]
-            item.can_edit = can_edit_comment(request.user, tenant, comment=item, at=now)
-            item.can_delete = can_delete_comment(request.user, tenant, comment=item)
+            item.can_edit = can_edit_comment(actor, comment=item, at=now)
+            item.can_delete = can_delete_comment(actor, comment=item)
+            item.can_report = offers_report(actor, author_id=item.author_id)
     return {
         "thread": thread,
         "comments": comments,
         "comment_form": form or CommentForm(),
-        "can_comment": can_comment(request.user, tenant, kind=kind, owner=owner),
-        "can_follow": can_follow(request.user, tenant),
+        "can_comment": can_comment(actor, kind=kind, owner=owner),
+        "can_follow": can_follow(actor),
         "following": queries.is_following(thread=thread, user=request.user),
         "owner_url": kind.public_url(owner),
         "login_url": reverse("account_login")
         + "?"
         + urlencode({"next": f"{kind.public_url(owner)}#discussion"}),
-        "blocked": is_blocked(request.user, tenant),
+        "blocked": actor.blocked,
     }
 
 
@@ -70,7 +71,7 @@ def post_comment(request: AuthenticatedRequest, thread_id: int) -> HttpResponse:
     thread, kind, owner = queries.get_thread_or_404(
         tenant=request.tenant, thread_id=thread_id, viewer=request.user
     )
-    if not can_comment(request.user, request.tenant, kind=kind, owner=owner):
+    if not can_comment(request.actor, kind=kind, owner=owner):
         raise PermissionDenied
     form = CommentForm(request.POST)
     now = timezone.now()
@@ -129,7 +130,7 @@ def edit_comment(request: AuthenticatedRequest, comment_id: int) -> HttpResponse
         now = timezone.now()
         if not ratelimit.allow(request, "comment-edit", **EDIT_RATES):
             form.add_error(None, TOO_MANY_EDITS)
-        elif can_edit_comment(request.user, request.tenant, comment=comment, at=now):
+        elif can_edit_comment(request.actor, comment=comment, at=now):
             actions.edit_comment(comment=comment, body=form.cleaned_data["body"], at=now)
             messages.success(request, _("Your comment has been changed."))
             return redirect(f"{kind.public_url(owner)}#comment-{comment.pk}")
@@ -160,7 +161,7 @@ def delete_comment(request: AuthenticatedRequest, comment_id: int) -> HttpRespon
     comment, kind, owner = queries.get_comment_or_404(
         tenant=request.tenant, comment_id=comment_id, viewer=request.user
     )
-    if not can_delete_comment(request.user, request.tenant, comment=comment):
+    if not can_delete_comment(request.actor, comment=comment):
         raise PermissionDenied
     actions.delete_comment(comment=comment, at=timezone.now())
     messages.success(request, _("Your comment has been deleted."))
@@ -175,7 +176,7 @@ def follow(request: AuthenticatedRequest, thread_id: int) -> HttpResponse:
     thread, kind, owner = queries.get_thread_or_404(
         tenant=request.tenant, thread_id=thread_id, viewer=request.user
     )
-    if not can_follow(request.user, request.tenant):
+    if not can_follow(request.actor):
         raise PermissionDenied
     if request.POST.get("follow") == "1":
         actions.follow(thread=thread, user=request.user, at=timezone.now())

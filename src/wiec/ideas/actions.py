@@ -12,7 +12,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.text import get_valid_filename
 
-from wiec.accounts.models import Role
+from wiec.accounts.actors import Capability, roles_with
 from wiec.core import audit
 from wiec.discussion.actions import create_thread
 from wiec.discussion.queries import follower_ids
@@ -36,7 +36,7 @@ FOLLOWED_ANSWERED_NOTIFICATION = "ideas.followed_answered"
 NEW_IDEA_NOTIFICATION = "ideas.new"
 # Who hears of a new idea: those who answer in the office's name (`can_answer_ideas`).
 # Moderators hear of an idea once someone reports it.
-NEW_IDEA_READERS = frozenset({Role.OFFICIAL, Role.ADMIN})
+NEW_IDEA_READERS = roles_with(Capability.SPEAK_FOR_OFFICE)
 
 
 class IdeaError(Exception):

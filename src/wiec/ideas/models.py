@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wiec.core.models import TenantOwned
+from wiec.core.phases import DatedPhase
 from wiec.core.storage import private_storage
+from wiec.ideas.phases import CallPhase
 from wiec.ideas.statuses import IdeaStatus
 from wiec.moderation.models import Moderatable
 
@@ -62,6 +64,11 @@ class IdeaSettings(models.Model):
 
     def __str__(self) -> str:
         return str(_("Ideas settings"))
+
+    def dated_phases(self) -> list[DatedPhase[CallPhase]]:
+        """The call for ideas as a process (`wiec.core.phases.phase_at`): open or closed by
+        hand, so one phase, current whatever the moment."""
+        return [DatedPhase(CallPhase.OPEN if self.accepting else CallPhase.CLOSED)]
 
 
 class Idea(Moderatable):

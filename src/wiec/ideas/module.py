@@ -25,6 +25,7 @@ from wiec.ideas.processes import open_calls
 from wiec.ideas.statuses import rule
 
 if TYPE_CHECKING:
+    from wiec.accounts.actors import Actor
     from wiec.tenants.models import Tenant
 
 
@@ -48,8 +49,8 @@ def _visible_to(idea: Idea, user: object) -> bool:
     return _public(idea)
 
 
-def _waiting(user: Any, tenant: Tenant, at: datetime) -> Waiting | None:
-    if not permissions.can_answer_ideas(user, tenant):
+def _waiting(actor: Actor, tenant: Tenant, at: datetime) -> Waiting | None:
+    if not permissions.can_answer_ideas(actor):
         return None
     return queries.waiting_for_answer(tenant=tenant)
 

@@ -10,14 +10,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wiec.core.modules import ProcessCard
+from wiec.core.phases import phase_at
 from wiec.ideas import queries
+from wiec.ideas.phases import LABELS, CallPhase
 
 if TYPE_CHECKING:
     from wiec.tenants.models import Tenant
 
 
 def open_calls(tenant: Tenant, at: datetime) -> list[ProcessCard]:
-    if not queries.settings_for(tenant=tenant).accepting:
+    if phase_at(queries.settings_for(tenant=tenant), at=at) != CallPhase.OPEN:
         return []
     count = queries.public_ideas(tenant=tenant).count()
     return [
@@ -25,7 +27,7 @@ def open_calls(tenant: Tenant, at: datetime) -> list[ProcessCard]:
             title=_("Ideas for %(name)s") % {"name": tenant.name},
             url=reverse("ideas:list"),
             kind=_("Ideas"),
-            phase=_("open for submissions"),
+            phase=LABELS[CallPhase.OPEN],
             description=ngettext(
                 "Propose what to change and show it on the map. %(count)d idea so far.",
                 "Propose what to change and show it on the map. %(count)d ideas so far.",

@@ -21,10 +21,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wiec.accounts.decorators import membership_required
 from wiec.core import ratelimit
 from wiec.core.languages import content_lang
+from wiec.core.phases import phase_at
 from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.discussion import queries as discussion_queries
 from wiec.discussion.views import thread_context
 from wiec.ideas import actions, queries
+from wiec.ideas.access import (
+    access_idea_for_delete,
+    access_idea_for_edit,
+    access_idea_for_publish,
+    access_idea_for_support,
+    call_phase,
+)
 from wiec.ideas.forms import FilesForm, IdeaFilterForm, IdeaForm, PhotoDescriptionForm
 from wiec.ideas.models import Idea
 from wiec.ideas.permissions import (
@@ -34,13 +42,13 @@ from wiec.ideas.permissions import (
     can_publish_idea,
     can_submit_idea,
     can_support_idea,
+    offers_report_idea,
+    submissions_open,
     support_needs_verification,
 )
 from wiec.ideas.statuses import PUBLIC_STATUSES
 from wiec.ideas.uploads import MAX_PHOTOS
 from wiec.maps.geojson import dumps_points
-from wiec.verification import queries as verification_queries
-from wiec.verification.models import Level
 
 IDEA_RATES = {"per_user": "10/h", "per_ip": "30/h"}
 SUPPORT_RATES = {"per_user": "60/m", "per_ip": "300/h"}
@@ -68,9 +76,11 @@ def idea_list(request: TenantRequest) -> HttpResponse:
     if _results_only(request):
         return render(request, "ideas/list.html#results", context)
     settings = queries.settings_for(tenant=request.tenant)
+    phase = phase_at(settings, at=timezone.now())
     context.update(
         settings=settings,
-        can_submit=can_submit_idea(request.user, request.tenant, settings=settings),
+        can_submit=can_submit_idea(request.actor, phase=phase),
+        submissions_open=submissions_open(phase),
     )
     return render(request, "ideas/list.html", context)
 
@@ -136,15 +146,10 @@ def _support_context(request: TenantRequest, idea: Idea) -> dict[str, Any]:
     """What the support box needs: whether the person may support, and whether the
     municipality's rule (verified residents only) is what stands in the way."""
     settings = queries.settings_for(tenant=request.tenant)
-    level: int = Level.ACCOUNT
-    if settings.supporters_verified:
-        verification = verification_queries.verification_for(
-            tenant=request.tenant, user=request.user
-        )
-        level = verification.level if verification is not None else Level.ACCOUNT
-    needs = support_needs_verification(request.user, idea, settings=settings, level=level)
+    phase = phase_at(settings, at=timezone.now())
+    needs = support_needs_verification(request.actor, idea, settings=settings, phase=phase)
     return {
-        "can_support": can_support_idea(request.user, idea),
+        "can_support": can_support_idea(request.actor, idea, phase=phase),
         "supporters_verified": settings.supporters_verified,
         "support_needs_verification": needs,
         "verify_url": reverse("verification:verify")
@@ -158,16 +163,18 @@ def detail(request: TenantRequest, idea_id: int) -> HttpResponse:
         idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
     except queries.IdeaHidden as hidden:
         return render(request, "ideas/hidden.html", {"idea": hidden.idea}, status=404)
+    phase = call_phase(request, at=timezone.now())
     context: dict[str, Any] = {
         "idea": idea,
         "photos": queries.photos_of(idea=idea),
         "answers": queries.answers_of(idea=idea),
         "supported": queries.has_supported(idea=idea, user=request.user),
         **_support_context(request, idea),
-        "can_edit": can_edit_idea(request.user, idea),
-        "can_publish": can_publish_idea(request.user, idea),
-        "can_delete": can_delete_idea(request.user, idea),
-        "can_answer": can_answer_idea(request.user, idea),
+        "can_edit": can_edit_idea(request.actor, idea, phase=phase),
+        "can_publish": can_publish_idea(request.actor, idea, phase=phase),
+        "can_delete": can_delete_idea(request.actor, idea),
+        "can_answer": can_answer_idea(request.actor, idea, phase=phase),
+        "can_report": offers_report_idea(request.actor, idea),
         "announce": False,  # the support button's answer to htmx says what changed
     }
     if not idea.is_draft:
@@ -183,10 +190,7 @@ def detail(request: TenantRequest, idea_id: int) -> HttpResponse:
 
 
 def _editable(request: AuthenticatedRequest, idea_id: int) -> Idea:
-    idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
-    if not can_edit_idea(request.user, idea):
-        raise PermissionDenied
-    return idea
+    return access_idea_for_edit(request, idea_id, at=timezone.now())
 
 
 def _too_fast(form: Any) -> None:
@@ -202,8 +206,7 @@ def _too_fast(form: Any) -> None:
 @membership_required
 @require_http_methods(["GET", "POST"])
 def create(request: AuthenticatedRequest) -> HttpResponse:
-    settings = queries.settings_for(tenant=request.tenant)
-    if not can_submit_idea(request.user, request.tenant, settings=settings):
+    if not can_submit_idea(request.actor, phase=call_phase(request, at=timezone.now())):
         raise PermissionDenied
     form = IdeaForm(request.POST or None, tenant=request.tenant)
     status = 200
@@ -374,9 +377,7 @@ def remove_attachment(request: AuthenticatedRequest, idea_id: int) -> HttpRespon
 @login_required
 @require_POST
 def publish(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
-    idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
-    if not can_publish_idea(request.user, idea):
-        raise PermissionDenied
+    idea = access_idea_for_publish(request, idea_id, at=timezone.now())
     actions.publish_idea(idea=idea, at=timezone.now())
     messages.success(
         request, _("Your idea is published. The office will answer it here, in public.")
@@ -387,9 +388,7 @@ def publish(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def delete(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
-    idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
-    if not can_delete_idea(request.user, idea):
-        raise PermissionDenied
+    idea = access_idea_for_delete(request, idea_id, at=timezone.now())
     actions.delete_draft(idea=idea)
     messages.success(request, _("The draft is deleted."))
     return redirect("ideas:mine")
@@ -399,10 +398,8 @@ def delete(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
 @require_POST
 def support(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     """Support (`support=1`) or withdraw (`support=0`); repeating either is not an error."""
-    idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
-    if not can_support_idea(request.user, idea):
-        raise PermissionDenied
     now = timezone.now()
+    idea = access_idea_for_support(request, idea_id, at=now)
     if not ratelimit.allow(request, "support", **SUPPORT_RATES):
         return ratelimit.too_many_requests(request)
     adding = request.POST.get("support") == "1"

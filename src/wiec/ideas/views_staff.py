@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from wiec.accounts.decorators import require_permission
 from wiec.core.types import AuthenticatedRequest
 from wiec.ideas import actions, queries
+from wiec.ideas.access import call_phase
 from wiec.ideas.forms import AnswerForm, IdeaSettingsForm
 from wiec.ideas.permissions import can_answer_idea, can_answer_ideas, can_manage_idea_settings
 from wiec.ideas.statuses import PUBLIC_STATUSES, IdeaStatus
@@ -44,7 +45,7 @@ def waiting(request: AuthenticatedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def answer(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     idea = queries.get_any_idea_or_404(tenant=request.tenant, idea_id=idea_id)
-    allowed = can_answer_idea(request.user, idea)
+    allowed = can_answer_idea(request.actor, idea, phase=call_phase(request, at=timezone.now()))
     form = AnswerForm(request.POST or None, current=idea.status)
     if request.method == "POST":
         if not allowed:

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from wiec.accounts.models import Role
+from wiec.accounts.actors import Capability, roles_with
 from wiec.core import audit
 from wiec.moderation import registry
 from wiec.moderation.models import (
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 HIDDEN_NOTIFICATION = "moderation.hidden"
 REPORTED_NOTIFICATION = "moderation.reported"
 # Who hears of a new report: those who decide on it (`permissions.can_moderate`).
-REPORT_READERS = frozenset({Role.MODERATOR, Role.ADMIN})
+REPORT_READERS = roles_with(Capability.MODERATE)
 
 
 class AlreadyHiddenError(Exception):

@@ -8,7 +8,10 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
+        from wiec.accounts.actors import FACTS
         from wiec.core.modules import register
+        from wiec.moderation import queries
         from wiec.moderation.module import SPEC
 
+        FACTS.blocked = queries.active_block_exists
         register(SPEC)

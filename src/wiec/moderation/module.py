@@ -20,6 +20,7 @@ from wiec.moderation import permissions, personal_data, queries, texts
 from wiec.moderation.actions import HIDDEN_NOTIFICATION, REPORT_READERS, REPORTED_NOTIFICATION
 
 if TYPE_CHECKING:
+    from wiec.accounts.actors import Actor
     from wiec.tenants.models import Tenant
 
 
@@ -27,8 +28,8 @@ def _reason(data: dict[str, Any]) -> str:
     return str(data.get("reason", ""))
 
 
-def _waiting(user: Any, tenant: Tenant, at: datetime) -> Waiting | None:
-    if not permissions.can_moderate(user, tenant):
+def _waiting(actor: Actor, tenant: Tenant, at: datetime) -> Waiting | None:
+    if not permissions.can_moderate(actor):
         return None
     return queries.waiting_reports(tenant=tenant)
 

@@ -1,54 +1,33 @@
-"""Who may report, moderate and block: pure predicates over the person and the municipality."""
+"""Who may report, moderate and block: pure predicates over the actor (no database)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from wiec.accounts.models import STAFF_ROLES, Role
-from wiec.accounts.permissions import membership_for, role_in
-from wiec.moderation.queries import has_active_block
-
-if TYPE_CHECKING:
-    from wiec.tenants.models import Tenant
-
-_CACHE = "_wiec_blocked"
+from wiec.accounts.actors import Actor, Capability
 
 
-def is_blocked(user: Any, tenant: Tenant | None) -> bool:
-    """Whether the person has an active block here; cached on the user for the request."""
-    if tenant is None or not getattr(user, "is_authenticated", False):
-        return False
-    cache: dict[int, bool] = user.__dict__.setdefault(_CACHE, {})
-    if tenant.pk not in cache:
-        cache[tenant.pk] = has_active_block(user=user, tenant=tenant)
-    return cache[tenant.pk]
-
-
-def can_take_part(user: Any, tenant: Tenant | None) -> bool:
+def can_take_part(actor: Actor) -> bool:
     """Logged in, joined this municipality's site (accepted its terms) and not blocked here:
     the common ground of every way to post."""
-    if tenant is None or not getattr(user, "is_authenticated", False):
-        return False
-    membership = membership_for(user, tenant)
-    return (
-        getattr(user, "is_active", False)
-        and (membership is not None and membership.has_joined)
-        and not is_blocked(user, tenant)
-    )
+    return actor.takes_part
 
 
-def can_report(user: Any, tenant: Tenant | None) -> bool:
-    return can_take_part(user, tenant)
+def can_report(actor: Actor) -> bool:
+    """Anyone who takes part may report something (the report page's own check)."""
+    return can_take_part(actor)
 
 
-def can_moderate(user: Any, tenant: Tenant | None) -> bool:
-    return role_in(user, tenant) in {Role.MODERATOR, Role.ADMIN}
+def can_moderate(actor: Actor) -> bool:
+    return actor.has(Capability.MODERATE)
 
 
-def can_block(user: Any, tenant: Tenant | None, *, target: Any) -> bool:
+def can_block(actor: Actor, *, target: Actor) -> bool:
     """Moderators block residents; staff are managed through their roles instead."""
-    return (
-        can_moderate(user, tenant)
-        and target.pk != getattr(user, "pk", None)
-        and role_in(target, tenant) not in STAFF_ROLES
-    )
+    return can_moderate(actor) and not actor.is_user(target.user_id) and not target.is_staff
+
+
+def offers_report(actor: Actor, *, author_id: int | None) -> bool:
+    """Whether a page shows "Report" on a piece of content: to a logged-in person who is not its
+    author (they are offered edit and delete instead) and not blocked here. One who has not
+    joined yet sees it too; the report page asks them to join first, then checks
+    `can_report`."""
+    return actor.is_authenticated and not actor.blocked and not actor.is_user(author_id)

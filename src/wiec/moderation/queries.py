@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -23,6 +23,12 @@ from wiec.moderation.models import Block, Decision, Moderatable, Report, ReportR
 if TYPE_CHECKING:
     from wiec.accounts.models import User
     from wiec.tenants.models import Tenant
+
+
+def active_block_exists(tenant: Tenant) -> Exists:
+    """SQL over a user row (`OuterRef("pk")`): whether that person is blocked here now. The
+    actor's `blocked` (wiec.accounts.actors.FACTS)."""
+    return Exists(Block.objects.filter(tenant=tenant, user=OuterRef("pk"), lifted_at__isnull=True))
 
 
 def staff_to_tell(*, tenant: Tenant, roles: Iterable[str], leave_out: int | None) -> list[int]:

@@ -25,7 +25,7 @@ def report(request: AuthenticatedRequest, key: str, object_id: int) -> HttpRespo
     kind, obj = queries.get_reportable_or_404(
         tenant=request.tenant, key=key, object_id=object_id, viewer=request.user
     )
-    if not can_report(request.user, request.tenant):
+    if not can_report(request.actor):
         raise PermissionDenied
     form = ReportForm(request.POST or None)
     status = 200

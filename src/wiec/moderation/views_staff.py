@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wiec.accounts.actors import resolve_actor
 from wiec.accounts.decorators import require_permission
 from wiec.accounts.models import User
 from wiec.core.types import AuthenticatedRequest
@@ -60,7 +61,7 @@ def _content_page(
             "public_url": kind.public_url(obj),
             "author": author,
             "can_block_author": author is not None
-            and can_block(request.user, request.tenant, target=author),
+            and can_block(request.actor, target=resolve_actor(author, request.tenant)),
             "author_block": (
                 queries.active_block_for(tenant=request.tenant, user=author) if author else None
             ),
@@ -107,7 +108,7 @@ def block_author(request: AuthenticatedRequest, key: str, object_id: int) -> Htt
     kind, obj = queries.get_moderated_or_404(tenant=request.tenant, key=key, object_id=object_id)
     author_id = kind.author_id(obj)
     author = User.objects.filter(pk=author_id).first() if author_id else None
-    if author is None or not can_block(request.user, request.tenant, target=author):
+    if author is None or not can_block(request.actor, target=resolve_actor(author, request.tenant)):
         raise PermissionDenied
     form = BlockForm(request.POST, prefix="block")
     if not form.is_valid():

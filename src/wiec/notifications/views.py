@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wiec.accounts.permissions import role_in
+from wiec.accounts.actors import role_in
 from wiec.core.types import AuthenticatedRequest
 from wiec.notifications import actions, kinds, queries
 from wiec.notifications.forms import EmailPreferencesForm

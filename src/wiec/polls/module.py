@@ -13,6 +13,7 @@ from wiec.core.modules import AuditAction, ModuleSpec, NavItem, PanelPage, Panel
 from wiec.polls import demo, permissions, queries
 
 if TYPE_CHECKING:
+    from wiec.accounts.actors import Actor
     from wiec.tenants.models import Tenant
 
 
@@ -20,8 +21,8 @@ def _question(data: dict[str, Any]) -> str:
     return gettext("“%(question)s”") % {"question": data.get("question", "")}
 
 
-def _waiting(user: Any, tenant: Tenant, at: datetime) -> Waiting | None:
-    if not permissions.can_manage_polls(user, tenant):
+def _waiting(actor: Actor, tenant: Tenant, at: datetime) -> Waiting | None:
+    if not permissions.can_manage_polls(actor):
         return None
     return queries.waiting_polls(tenant=tenant, at=at)
 

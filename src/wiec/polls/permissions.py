@@ -1,47 +1,104 @@
-"""Who may see, run and count polls. Pure predicates: the phase is passed in."""
+"""Who may see, run and count polls: pure predicates over the actor, the poll and the box's
+phase (`phase_at(poll.box, at=)`, passed in). No database. What each phase allows is
+`PHASE_ALLOWS`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from wiec.accounts.permissions import is_staff_in
+from wiec.accounts.actors import Actor, Capability
 from wiec.polls.models import Poll, ResultsVisibility
 from wiec.voting.permissions import accepts_paper, can_enter_paper_ballots, can_manage_boxes
-from wiec.voting.phases import ALLOWED, Phase, Step, may_change, phase_at
+from wiec.voting.phases import Phase, Step, may_change, phase_at
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from wiec.tenants.models import Tenant
     from wiec.voting.models import BallotBox
 
 
-def can_manage_polls(user: Any, tenant: Tenant | None) -> bool:
-    return can_manage_boxes(user, tenant)
+class PollAction(StrEnum):
+    VOTE = "vote"  # online, by a resident
+    ENTER_PAPER = "enter_paper"  # by an official, from the paper ballots
+    EDIT_QUESTIONS = "edit_questions"
+    CLOSE = "close"
+    SEE_LIVE_RESULTS = "see_live_results"  # where the poll shows them while voting is open
+    CHECK_COUNT = "check_count"  # staff see the count before closing, to check paper ballots
+    SEE_FINAL_RESULTS = "see_final_results"
+    DOWNLOAD_BALLOTS = "download_ballots"  # every ballot, for anyone to count again
 
 
-def can_enter_paper(user: Any, tenant: Tenant | None) -> bool:
-    return can_enter_paper_ballots(user, tenant)
+# The ballot box's own steps (wiec.voting.phases.ALLOWED) as the poll names them: the two
+# tables agree on them (tests/polls/test_permission_matrix.py), so the panel never offers a
+# step the box refuses.
+BOX_STEPS = {
+    PollAction.VOTE: Step.VOTE_ONLINE,
+    PollAction.ENTER_PAPER: Step.ENTER_PAPER,
+    PollAction.EDIT_QUESTIONS: Step.EDIT_BALLOT,
+    PollAction.CLOSE: Step.CLOSE,
+}
+
+PHASE_ALLOWS: dict[Phase, frozenset[PollAction]] = {
+    Phase.SCHEDULED: frozenset({PollAction.EDIT_QUESTIONS}),
+    Phase.OPEN: frozenset(
+        {PollAction.VOTE, PollAction.ENTER_PAPER, PollAction.CLOSE, PollAction.SEE_LIVE_RESULTS}
+    ),
+    Phase.COUNTING: frozenset(
+        {
+            PollAction.ENTER_PAPER,
+            PollAction.CLOSE,
+            PollAction.SEE_LIVE_RESULTS,
+            PollAction.CHECK_COUNT,
+        }
+    ),
+    Phase.CLOSED: frozenset({PollAction.SEE_FINAL_RESULTS, PollAction.DOWNLOAD_BALLOTS}),
+}
 
 
-def can_see_poll(user: Any, tenant: Tenant | None, *, poll: Poll) -> bool:
-    return poll.is_published or is_staff_in(user, tenant)
+def allows(phase: Phase, action: PollAction) -> bool:
+    return action in PHASE_ALLOWS[phase]
 
 
-def can_see_results(user: Any, tenant: Tenant | None, *, poll: Poll, phase: Phase) -> bool:
+def can_manage_polls(actor: Actor) -> bool:
+    return can_manage_boxes(actor)
+
+
+def can_enter_paper(actor: Actor) -> bool:
+    return can_enter_paper_ballots(actor)
+
+
+def can_see_poll(actor: Actor, *, poll: Poll) -> bool:
+    return poll.is_published or actor.has(Capability.SEE_UNPUBLISHED)
+
+
+def can_see_results(actor: Actor, *, poll: Poll, phase: Phase) -> bool:
     """Closed polls show results to everyone; live results only where the poll says so.
 
     Staff see the count once online voting has ended, to check paper ballots before closing.
     """
-    if phase == Phase.CLOSED:
-        return poll.is_published or is_staff_in(user, tenant)
-    if phase == Phase.SCHEDULED:
-        return False
-    if poll.results_visibility == ResultsVisibility.LIVE and poll.is_published:
+    if allows(phase, PollAction.SEE_FINAL_RESULTS):
+        return can_see_poll(actor, poll=poll)
+    if (
+        allows(phase, PollAction.SEE_LIVE_RESULTS)
+        and poll.results_visibility == ResultsVisibility.LIVE
+        and poll.is_published
+    ):
         return True
-    return phase == Phase.COUNTING and can_manage_polls(user, tenant)
+    return allows(phase, PollAction.CHECK_COUNT) and can_manage_polls(actor)
+
+
+def can_download_ballots(actor: Actor, *, poll: Poll, phase: Phase) -> bool:
+    """Every ballot, once the poll is closed and its results final, to whoever sees the poll."""
+    return allows(phase, PollAction.DOWNLOAD_BALLOTS) and can_see_poll(actor, poll=poll)
+
+
+def offers_ballot(actor: Actor, *, phase: Phase) -> bool:
+    """Whether the poll's page goes on to check the person's eligibility and offer the ballot:
+    voting is open and they have joined this municipality's site."""
+    return allows(phase, PollAction.VOTE) and actor.joined
 
 
 @dataclass(frozen=True)
@@ -53,17 +110,14 @@ class PanelActions:
     close: bool
 
 
-def panel_actions(
-    user: Any, tenant: Tenant | None, *, box: BallotBox, phase: Phase
-) -> PanelActions:
-    allowed = ALLOWED[phase]
-    manages = can_manage_polls(user, tenant)
+def panel_actions(actor: Actor, *, box: BallotBox, phase: Phase) -> PanelActions:
+    manages = can_manage_polls(actor)
     return PanelActions(
-        edit_questions=manages and Step.EDIT_BALLOT in allowed,
-        enter_paper=can_enter_paper(user, tenant)
+        edit_questions=manages and allows(phase, PollAction.EDIT_QUESTIONS),
+        enter_paper=can_enter_paper(actor)
         and accepts_paper(box)
-        and Step.ENTER_PAPER in allowed,
-        close=manages and Step.CLOSE in allowed,
+        and allows(phase, PollAction.ENTER_PAPER),
+        close=manages and allows(phase, PollAction.CLOSE),
     )
 
 

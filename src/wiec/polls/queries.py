@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
+from wiec.accounts.actors import Actor
 from wiec.core.modules import WAITING_SHOWN, ProcessCard, Waiting, WaitingItem
 from wiec.polls.models import Eligibility, Option, Poll, Question
 from wiec.polls.permissions import can_see_poll
@@ -53,7 +53,7 @@ def poll_cache_key(*, tenant_id: int, poll_id: int) -> str:
     return f"wiec:poll:{tenant_id}:{poll_id}"
 
 
-def get_poll_or_404(*, tenant: Tenant, poll_id: int, viewer: Any) -> Poll:
+def get_poll_or_404(*, tenant: Tenant, poll_id: int, viewer: Actor) -> Poll:
     """The poll with its box, questions and options; 404 for missing, foreign and (for
     non-staff) unpublished alike."""
     key = poll_cache_key(tenant_id=tenant.pk, poll_id=poll_id)
@@ -67,7 +67,7 @@ def get_poll_or_404(*, tenant: Tenant, poll_id: int, viewer: Any) -> Poll:
         )
         if poll is not None:
             cache.set(key, poll, POLL_CACHE_SECONDS)
-    if poll is None or not can_see_poll(viewer, tenant, poll=poll):
+    if poll is None or not can_see_poll(viewer, poll=poll):
         raise Http404
     return poll
 

@@ -12,14 +12,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from wiec.accounts.decorators import membership_required
-from wiec.accounts.permissions import membership_for
 from wiec.core import csvrows
 from wiec.core.ratelimit import limit
 from wiec.core.types import AuthenticatedRequest, TenantRequest
-from wiec.polls import actions, presenters, queries
+from wiec.polls import access, actions, presenters, queries
 from wiec.polls.forms import BallotForm
 from wiec.polls.models import Poll
-from wiec.polls.permissions import can_see_results
+from wiec.polls.permissions import can_download_ballots, can_see_results, offers_ballot
 from wiec.verification import queries as verification_queries
 from wiec.voting import queries as voting_queries
 from wiec.voting.exceptions import (
@@ -56,7 +55,7 @@ def detail(request: TenantRequest, poll_id: int) -> HttpResponse:
     """The poll, and its ballot for whoever may vote now; POST casts the ballot."""
     if request.method == "POST":
         return cast(request, poll_id)
-    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     return _render_detail(request, poll, BallotForm(poll=poll))
 
 
@@ -66,7 +65,7 @@ def cast(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     """Cast the ballot. A refused one (already voted, not open, not eligible, tampered)
     stores nothing and comes back with a message; a cast one answers with its receipt,
     shown this once."""
-    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     form = BallotForm(request.POST, poll=poll)
     if not form.is_valid():
         return _render_detail(request, poll, form, status=400)
@@ -88,9 +87,8 @@ def _render_detail(
     phase = phase_at(poll.box, at=now)
     reason = None
     has_voted = False
-    membership = membership_for(user, tenant)
-    joined = membership is not None and membership.has_joined
-    if phase == Phase.OPEN and joined:
+    joined = request.actor.joined
+    if offers_ballot(request.actor, phase=phase):
         identity = verification_queries.identity_for_user(tenant=tenant, user=user)
         district_ids = queries.district_ids(poll)
         reason = ineligibility(poll.box, identity, district_ids=district_ids, at=now)
@@ -106,8 +104,8 @@ def _render_detail(
         "needs_verification": reason in {Ineligible.RESIDENT, Ineligible.CONTACT},
         "has_voted": has_voted,
         # The ballot form shows exactly then; everyone else sees the questions as a list.
-        "may_vote": phase == Phase.OPEN and joined and not has_voted and reason is None,
-        "can_see_results": can_see_results(user, tenant, poll=poll, phase=phase),
+        "may_vote": offers_ballot(request.actor, phase=phase) and not has_voted and reason is None,
+        "can_see_results": can_see_results(request.actor, poll=poll, phase=phase),
     }
     return render(request, "polls/detail.html", context, status=status)
 
@@ -128,9 +126,9 @@ def refusal_message(refusal: VotingError) -> str:
 
 
 def results(request: TenantRequest, poll_id: int) -> HttpResponse:
-    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     phase = phase_at(poll.box, at=timezone.now())
-    visible = can_see_results(request.user, request.tenant, poll=poll, phase=phase)
+    visible = can_see_results(request.actor, poll=poll, phase=phase)
     data = queries.results(poll=poll) if visible else None
     return render(
         request,
@@ -141,6 +139,7 @@ def results(request: TenantRequest, poll_id: int) -> HttpResponse:
             "phase_label": LABELS[phase],
             "results": data,
             "charts": presenters.charts(data) if data else [],
+            "can_download_ballots": can_download_ballots(request.actor, poll=poll, phase=phase),
         },
         status=200 if visible else 403,
     )
@@ -174,9 +173,9 @@ def _csv_response(
 
 def results_csv(request: TenantRequest, poll_id: int, *, spreadsheet: bool = False) -> HttpResponse:
     """Votes per answer; headings in the reader's language."""
-    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     phase = phase_at(poll.box, at=timezone.now())
-    if not can_see_results(request.user, request.tenant, poll=poll, phase=phase):
+    if not can_see_results(request.actor, poll=poll, phase=phase):
         return HttpResponse(status=403)
     style = SPREADSHEET if spreadsheet else PLAIN
     data = queries.results(poll=poll)
@@ -193,9 +192,7 @@ def ballots_csv(request: TenantRequest, poll_id: int, *, spreadsheet: bool = Fal
     """Every counted ballot of a closed poll, for anyone to recount: one row per answer chosen,
     by name, sorted by the ballot's random id (never by time); no person, no time, no order of
     casting. A ballot's questions come in the poll's order."""
-    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
-    if phase_at(poll.box, at=timezone.now()) != Phase.CLOSED:
-        return HttpResponse(status=403)
+    poll = access.access_poll_for_ballots(request, poll_id, at=timezone.now())
     questions = list(poll.questions.all())
     options = {
         (str(question.pk), option.pk): option.text

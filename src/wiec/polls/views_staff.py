@@ -75,7 +75,7 @@ def poll_new(request: AuthenticatedRequest) -> HttpResponse:
 @require_permission(can_manage_polls)
 @require_http_methods(["GET", "POST"])
 def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
-    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     now = timezone.now()
     phase = phase_at(poll.box, at=now)
     form = PollForm(
@@ -113,12 +113,10 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
             "poll": poll,
             "phase_label": LABELS[phase],
             # Booleans, not the Step class: the template engine calls a class it is given.
-            "can": panel_actions(request.user, request.tenant, box=poll.box, phase=phase),
+            "can": panel_actions(request.actor, box=poll.box, phase=phase),
             "question_form": QuestionForm(),
             "turnout": voting_queries.turnout(box=poll.box),
-            "results_visible": can_see_results(
-                request.user, request.tenant, poll=poll, phase=phase
-            ),
+            "results_visible": can_see_results(request.actor, poll=poll, phase=phase),
         },
     )
 
@@ -128,7 +126,7 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
 def question_edit(
     request: AuthenticatedRequest, poll_id: int, question_id: int | None = None
 ) -> HttpResponse:
-    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     question = (
         queries.get_question_or_404(poll=poll, question_id=question_id) if question_id else None
     )
@@ -159,7 +157,7 @@ def question_edit(
 @require_POST
 @require_permission(can_manage_polls)
 def question_delete(request: AuthenticatedRequest, poll_id: int, question_id: int) -> HttpResponse:
-    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     question = queries.get_question_or_404(poll=poll, question_id=question_id)
     try:
         actions.delete_question(poll=poll, question=question, actor=request.user, at=timezone.now())
@@ -181,7 +179,7 @@ def question_delete(request: AuthenticatedRequest, poll_id: int, question_id: in
 @require_POST
 @require_permission(can_manage_polls)
 def close(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
-    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     try:
         actions.close_poll(poll=poll, actor=request.user, at=timezone.now())
     except NotOpen:
@@ -195,7 +193,7 @@ def close(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
 @require_permission(can_enter_paper)
 @require_http_methods(["GET", "POST"])
 def paper_ballot(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
-    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.user)
+    poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     now = timezone.now()
     form = PaperBallotForm(request.POST or None, poll=poll, today=now.date())
     if request.method == "POST" and form.is_valid():

@@ -1,28 +1,22 @@
-"""Who may do what with proof of residency."""
+"""Who may do what with proof of residency: pure predicates over the actor."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from wiec.accounts.models import Role
-from wiec.accounts.permissions import role_in
-
-if TYPE_CHECKING:
-    from wiec.tenants.models import Tenant
+from wiec.accounts.actors import Actor, Capability
 
 
-def can_verify_self(user: Any, tenant: Tenant | None) -> bool:
-    return tenant is not None and bool(getattr(user, "is_authenticated", False))
+def can_verify_self(actor: Actor) -> bool:
+    return actor.tenant_id is not None and actor.is_authenticated
 
 
-def can_manage_verification(user: Any, tenant: Tenant | None) -> bool:
+def can_manage_verification(actor: Actor) -> bool:
     """Methods, declaration text, retention and the voter register."""
-    return role_in(user, tenant) == Role.ADMIN
+    return actor.has(Capability.MANAGE_VERIFICATION)
 
 
-def can_verify_in_person(user: Any, tenant: Tenant | None) -> bool:
-    return role_in(user, tenant) in {Role.OFFICIAL, Role.ADMIN}
+def can_verify_in_person(actor: Actor) -> bool:
+    return actor.has(Capability.VERIFY_IN_PERSON)
 
 
-def can_view_verifications(user: Any, tenant: Tenant | None) -> bool:
-    return role_in(user, tenant) in {Role.OFFICIAL, Role.ADMIN}
+def can_view_verifications(actor: Actor) -> bool:
+    return actor.has(Capability.VIEW_VERIFICATIONS)

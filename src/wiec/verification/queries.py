@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from wiec.core.process_caches import resettable
@@ -103,6 +103,13 @@ def identity_for_paper(
         birth_year=birth_year,
         district_id=district_id,
     )
+
+
+def level_expression(tenant: Tenant) -> Subquery:
+    """SQL over a user row (`OuterRef("pk")`): that person's verification level here (NULL:
+    none, an account only). The actor's `level` (wiec.accounts.actors.FACTS)."""
+    rows = Verification.objects.filter(tenant=tenant, user=OuterRef("pk")).values("level")[:1]
+    return Subquery(rows)
 
 
 def verification_for(*, tenant: Tenant, user: Any) -> Verification | None:

@@ -41,8 +41,8 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
             "counts": [(label, counts.get(value, 0)) for value, label in Method.choices],
             "register_size": queries.register_size(tenant=tenant),
             "page": page,
-            "can_manage": can_manage_verification(request.user, tenant),
-            "can_verify": can_verify_in_person(request.user, tenant),
+            "can_manage": can_manage_verification(request.actor),
+            "can_verify": can_verify_in_person(request.actor),
         },
     )
 

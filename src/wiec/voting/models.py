@@ -16,7 +16,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from wiec.core.models import TenantOwned
+from wiec.core.phases import DatedPhase
 from wiec.verification.models import Level
+from wiec.voting.phases import Phase
 
 
 class Channel(models.TextChoices):
@@ -60,6 +62,17 @@ class BallotBox(TenantOwned):
 
     def __str__(self) -> str:
         return self.title
+
+    def dated_phases(self) -> list[DatedPhase[Phase]]:
+        """The box as a process (`wiec.core.phases.phase_at`): scheduled, open from its start,
+        counting from its end; closed, whatever the moment, once an official has closed it."""
+        if self.closed_at is not None:
+            return [DatedPhase(Phase.CLOSED)]
+        return [
+            DatedPhase(Phase.SCHEDULED),
+            DatedPhase(Phase.OPEN, self.starts_at),
+            DatedPhase(Phase.COUNTING, self.ends_at),
+        ]
 
 
 class Participation(models.Model):

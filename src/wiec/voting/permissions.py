@@ -1,22 +1,18 @@
-"""Who may vote in a box, and who may run one. Pure predicates, no database access."""
+"""Who may vote in a box, and who may run one. Pure predicates over the actor and the box, no
+database access."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from wiec.accounts.models import Role
-from wiec.accounts.permissions import role_in
+from wiec.accounts.actors import Actor, Capability
 from wiec.verification.models import Level
 from wiec.verification.queries import Identity
 from wiec.voting.models import BallotBox
-
-if TYPE_CHECKING:
-    from wiec.tenants.models import Tenant
 
 
 class Ineligible(StrEnum):
@@ -66,10 +62,10 @@ def accepts_paper(box: BallotBox) -> bool:
     return box.min_level >= Level.RESIDENT
 
 
-def can_manage_boxes(user: Any, tenant: Tenant | None) -> bool:
+def can_manage_boxes(actor: Actor) -> bool:
     """Create votes, change their dates, close them."""
-    return role_in(user, tenant) in {Role.OFFICIAL, Role.ADMIN}
+    return actor.has(Capability.RUN_VOTES)
 
 
-def can_enter_paper_ballots(user: Any, tenant: Tenant | None) -> bool:
-    return role_in(user, tenant) in {Role.OFFICIAL, Role.ADMIN}
+def can_enter_paper_ballots(actor: Actor) -> bool:
+    return actor.has(Capability.ENTER_PAPER)

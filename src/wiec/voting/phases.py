@@ -1,13 +1,23 @@
-"""A ballot box's phase, computed in this one place, and what each phase allows."""
+"""A ballot box's phases and what each phase allows.
+
+Which phase is current is `wiec.core.phases.phase_at(box, at=)` (re-exported here), from the
+dates the box lists in `BallotBox.dated_phases`.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
-from wiec.voting.models import BallotBox
+from wiec.core.phases import phase_at
+
+if TYPE_CHECKING:
+    from wiec.voting.models import BallotBox
+
+__all__ = ["ALLOWED", "LABELS", "Phase", "Step", "allows", "may_change", "phase_at"]
 
 
 class Phase(StrEnum):
@@ -39,16 +49,6 @@ ALLOWED: dict[Phase, frozenset[Step]] = {
     Phase.COUNTING: frozenset({Step.ENTER_PAPER, Step.EDIT_DATES, Step.CLOSE}),
     Phase.CLOSED: frozenset(),
 }
-
-
-def phase_at(box: BallotBox, *, at: datetime) -> Phase:
-    if box.closed_at is not None:
-        return Phase.CLOSED
-    if at < box.starts_at:
-        return Phase.SCHEDULED
-    if at < box.ends_at:
-        return Phase.OPEN
-    return Phase.COUNTING
 
 
 def allows(box: BallotBox, step: Step, *, at: datetime) -> bool:

@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 from django.urls import reverse
 
+from wiec.accounts.actors import actor_of
 from wiec.core.modules import modules
 
 register = template.Library()
@@ -17,7 +18,7 @@ def allowed_panel_sections(request: Any) -> list[dict[str, Any]]:
     for section in modules.panel_sections():
         pages = []
         for page in section.pages:
-            if page.allowed(request.user, request.tenant):
+            if page.allowed(actor_of(request)):
                 url = reverse(page.url_name)
                 pages.append(
                     {

@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from wiec.accounts.actors import actor_of
 from wiec.voting.checks import mixing_overdue
 from wiec.voting.permissions import can_manage_boxes
 
@@ -18,7 +19,7 @@ def mix_ballots_warning(context: template.Context) -> dict[str, Any]:
     """Shown to the officials who run votes, while a box of theirs is overdue for mixing."""
     request = context["request"]
     tenant = getattr(request, "tenant", None)
-    overdue = can_manage_boxes(request.user, tenant) and mixing_overdue(
+    overdue = can_manage_boxes(actor_of(request)) and mixing_overdue(
         at=timezone.now(), tenant=tenant
     )
     return {"overdue": overdue}
