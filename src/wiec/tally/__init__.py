@@ -111,22 +111,37 @@ def _submodule(name: str) -> ModuleType:
     module from a string)."""
     match name:
         case "compare":
-            from wiec.tally import compare as module
+            from wiec.tally import compare
+
+            return compare
         case "explain":
-            from wiec.tally import explain as module
+            from wiec.tally import explain
+
+            return explain
         case "model":
-            from wiec.tally import model as module
+            from wiec.tally import model
+
+            return model
         case "pabulib":
-            from wiec.tally import pabulib as module
+            from wiec.tally import pabulib
+
+            return pabulib
         case "pools":
-            from wiec.tally import pools as module
+            from wiec.tally import pools
+
+            return pools
         case "rules":
-            from wiec.tally import rules as module
+            from wiec.tally import rules
+
+            return rules
         case "scores":
-            from wiec.tally import scores as module
+            from wiec.tally import scores
+
+            return scores
         case _:
-            from wiec.tally import ties as module
-    return module
+            from wiec.tally import ties
+
+            return ties
 
 
 def __getattr__(name: str) -> Any:
