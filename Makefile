@@ -44,11 +44,16 @@ $(VENV)/.installed-dev: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 compile-messages: $(VENV)/.installed
 	@$(BIN)/wiec compile_translations
 
+# The demo's server and its periodic jobs are two processes: they share the database's cache,
+# so the panel sees that ballot mixing runs (see README, Operations).
+demo: export WIEC_DATABASE_CACHE = true
 demo: $(VENV)/.installed compile-messages
 	$(BIN)/wiec migrate --no-input
 	WIEC_DEMO_PORT=$(PORT) $(BIN)/wiec demo
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/ – press Ctrl+C to stop."
+	@(while true; do $(BIN)/wiec run_periodic >/dev/null 2>&1; sleep 60; done) & periodic=$$!; \
+	trap 'kill $$periodic 2>/dev/null' EXIT; \
 	WIEC_DEMO_PORT=$(PORT) $(BIN)/wiec runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev compile-messages lint lint-imports typecheck check-migrations pytest
