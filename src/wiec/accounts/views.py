@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.i18n import set_language
 
-from wiec.accounts import actions, queries
+from wiec.accounts import actions, exceptions, queries
 from wiec.accounts.actors import membership_for, role_in
 from wiec.accounts.decorators import membership_required
 from wiec.accounts.forms import DeleteAccountForm, JoinForm, ProfileForm
@@ -118,7 +118,7 @@ def delete_account(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.delete_account(user=request.user, at=timezone.now())
-        except actions.LastAdministrator:
+        except exceptions.LastAdministratorError:
             form.add_error(
                 None,
                 _("You are the only administrator of a municipality. Give another person the "

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from wiec.accounts import actions, queries
+from wiec.accounts import actions, exceptions, queries
 from wiec.accounts.forms import GrantRoleForm, RoleForm
 from wiec.accounts.models import Role
 from wiec.accounts.permissions import can_change_role, can_manage_members
@@ -33,7 +33,7 @@ def members(request: AuthenticatedRequest) -> HttpResponse:
                 actor=request.user,
                 at=timezone.now(),
             )
-        except actions.LastAdministrator:
+        except exceptions.LastAdministratorError:
             grant_form.add_error("role", _last_admin_message())
         else:
             messages.success(request, _("The role has been granted."))
@@ -76,7 +76,7 @@ def member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
                     actor=request.user,
                     at=timezone.now(),
                 )
-            except actions.LastAdministrator:
+            except exceptions.LastAdministratorError:
                 form.add_error("role", _last_admin_message())
             else:
                 messages.success(request, _("The role has been changed."))

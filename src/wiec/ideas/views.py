@@ -25,7 +25,7 @@ from wiec.core.phases import phase_at
 from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.discussion import queries as discussion_queries
 from wiec.discussion.views import thread_context
-from wiec.ideas import actions, queries
+from wiec.ideas import actions, exceptions, queries
 from wiec.ideas.access import (
     access_idea_for_delete,
     access_idea_for_edit,
@@ -161,7 +161,7 @@ def _support_context(request: TenantRequest, idea: Idea) -> dict[str, Any]:
 def detail(request: TenantRequest, idea_id: int) -> HttpResponse:
     try:
         idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
-    except queries.IdeaHidden as hidden:
+    except exceptions.IdeaHiddenError as hidden:
         return render(request, "ideas/hidden.html", {"idea": hidden.idea}, status=404)
     phase = call_phase(request, at=timezone.now())
     context: dict[str, Any] = {
@@ -289,7 +289,7 @@ def files(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
                     actions.set_attachment(
                         idea=idea, upload=form.cleaned_data["attachment"], at=now
                     )
-            except actions.TooManyPhotosError:
+            except exceptions.TooManyPhotosError:
                 form.add_error("photos", _("An idea can have at most 5 photos."))
             else:
                 messages.success(request, _("The files are added."))

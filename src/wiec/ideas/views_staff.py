@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from wiec.accounts.decorators import require_permission
 from wiec.core.types import AuthenticatedRequest
-from wiec.ideas import actions, queries
+from wiec.ideas import actions, exceptions, queries
 from wiec.ideas.access import call_phase
 from wiec.ideas.forms import AnswerForm, IdeaSettingsForm
 from wiec.ideas.permissions import can_answer_idea, can_answer_ideas, can_manage_idea_settings
@@ -59,12 +59,12 @@ def answer(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
                     message=form.cleaned_data["message"].strip(),
                     at=timezone.now(),
                 )
-            except actions.TransitionNotAllowedError:
+            except exceptions.TransitionNotAllowedError:
                 form.add_error(
                     "status",
                     _("Someone has just answered this idea and its status changed; check it."),
                 )
-            except actions.JustificationMissingError:  # the form checks it; kept for the race
+            except exceptions.JustificationMissingError:  # the form checks it; kept for the race
                 form.add_error("message", _("Give the reasons for the rejection."))
             else:
                 messages.success(request, _("The answer is published."))

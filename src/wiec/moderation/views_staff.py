@@ -16,7 +16,7 @@ from wiec.accounts.actors import resolve_actor
 from wiec.accounts.decorators import require_permission
 from wiec.accounts.models import User
 from wiec.core.types import AuthenticatedRequest
-from wiec.moderation import actions, queries
+from wiec.moderation import actions, exceptions, queries
 from wiec.moderation.forms import BlockForm, ReasonForm
 from wiec.moderation.permissions import can_block, can_moderate
 
@@ -95,7 +95,7 @@ def decide(request: AuthenticatedRequest, key: str, object_id: int, step: str) -
         STEPS[step](
             obj=obj, moderator=request.user, reason=form.cleaned_data["reason"], at=timezone.now()
         )
-    except (actions.AlreadyHiddenError, actions.NotHiddenError):
+    except (exceptions.AlreadyHiddenError, exceptions.NotHiddenError):
         messages.warning(request, _("Someone has just changed this content; check it again."))
     else:
         messages.success(request, STEP_DONE[step])

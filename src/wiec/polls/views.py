@@ -22,10 +22,10 @@ from wiec.polls.permissions import can_download_ballots, can_see_results, offers
 from wiec.verification import queries as verification_queries
 from wiec.voting import queries as voting_queries
 from wiec.voting.exceptions import (
-    AlreadyVoted,
-    NotEligible,
-    NotOpen,
-    PaperNotAccepted,
+    AlreadyVotedError,
+    NotEligibleError,
+    NotOpenError,
+    PaperNotAcceptedError,
     VotingError,
 )
 from wiec.voting.permissions import REASONS, Ineligible, ineligibility
@@ -111,13 +111,13 @@ def _render_detail(
 
 
 def refusal_message(refusal: VotingError) -> str:
-    if isinstance(refusal, AlreadyVoted):
+    if isinstance(refusal, AlreadyVotedError):
         return _("You have already voted in this poll.")
-    if isinstance(refusal, NotOpen):
+    if isinstance(refusal, NotOpenError):
         return _("Voting in this poll is not open: it has not started yet or has ended.")
-    if isinstance(refusal, NotEligible):
+    if isinstance(refusal, NotEligibleError):
         return str(REASONS[Ineligible(refusal.reason)])
-    if isinstance(refusal, PaperNotAccepted):
+    if isinstance(refusal, PaperNotAcceptedError):
         return _(
             "Paper ballots can be entered only in polls for verified residents: in a poll "
             "open to any account, a paper voter cannot be matched with the online ones."

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wiec.accounts.decorators import require_permission
 from wiec.core.types import AuthenticatedRequest
 from wiec.polls import actions, queries
-from wiec.polls.exceptions import NoQuestions
+from wiec.polls.exceptions import NoQuestionsError
 from wiec.polls.forms import FROZEN_MESSAGE, PaperBallotForm, PollForm, QuestionForm
 from wiec.polls.models import Poll
 from wiec.polls.permissions import (
@@ -25,7 +25,7 @@ from wiec.polls.permissions import (
 )
 from wiec.polls.views import refusal_message
 from wiec.voting import queries as voting_queries
-from wiec.voting.exceptions import NotOpen, VotingError
+from wiec.voting.exceptions import NotOpenError, VotingError
 from wiec.voting.permissions import accepts_paper
 from wiec.voting.phases import LABELS, Phase, phase_at
 
@@ -90,9 +90,9 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_poll(poll=poll, values=form.cleaned_data, actor=request.user, at=now)
-        except NotOpen:
+        except NotOpenError:
             form.add_error(None, FROZEN_MESSAGE)
-        except NoQuestions:
+        except NoQuestionsError:
             form.add_error("is_published", _("Add at least one question before publishing."))
         else:
             messages.success(request, _("The poll has been saved."))
@@ -144,7 +144,7 @@ def question_edit(
                 actor=request.user,
                 at=timezone.now(),
             )
-        except NotOpen:
+        except NotOpenError:
             form.add_error(None, _("Questions cannot change once voting has started."))
         else:
             messages.success(request, _("The question has been saved."))
@@ -161,9 +161,9 @@ def question_delete(request: AuthenticatedRequest, poll_id: int, question_id: in
     question = queries.get_question_or_404(poll=poll, question_id=question_id)
     try:
         actions.delete_question(poll=poll, question=question, actor=request.user, at=timezone.now())
-    except NotOpen:
+    except NotOpenError:
         messages.error(request, _("Questions cannot change once voting has started."))
-    except NoQuestions:
+    except NoQuestionsError:
         messages.error(
             request,
             _(
@@ -182,7 +182,7 @@ def close(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     try:
         actions.close_poll(poll=poll, actor=request.user, at=timezone.now())
-    except NotOpen:
+    except NotOpenError:
         messages.error(request, _("This poll cannot be closed now."))
     else:
         messages.success(request, _("The poll is closed; its results are final."))
