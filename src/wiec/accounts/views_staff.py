@@ -21,7 +21,7 @@ from wiec.core.types import AuthenticatedRequest
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def members(request: AuthenticatedRequest) -> HttpResponse:
+def list_members(request: AuthenticatedRequest) -> HttpResponse:
     if not can_manage_members(request.actor):
         raise PermissionDenied
     grant_form = GrantRoleForm(request.POST or None, tenant=request.tenant, actor=request.user)
@@ -37,7 +37,7 @@ def members(request: AuthenticatedRequest) -> HttpResponse:
             grant_form.add_error("role", _last_admin_message())
         else:
             messages.success(request, _("The role has been granted."))
-            return redirect("accounts_staff:members")
+            return redirect("accounts_staff:list_members")
     # PostgreSQL refuses NUL in text: drop it like any other invisible character.
     search = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     role = request.GET.get("role", "")
@@ -59,7 +59,7 @@ def members(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
+def edit_member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
     if not can_manage_members(request.actor):
         raise PermissionDenied
     membership = queries.get_membership_or_404(tenant=request.tenant, membership_id=membership_id)
@@ -80,7 +80,7 @@ def member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
                 form.add_error("role", _last_admin_message())
             else:
                 messages.success(request, _("The role has been changed."))
-                return redirect("accounts_staff:members")
+                return redirect("accounts_staff:list_members")
     return render(
         request,
         "accounts/staff/member.html",

@@ -132,7 +132,7 @@ def publish_idea(*, idea: Idea, at: datetime) -> Idea:
                 ),
                 kind=NEW_IDEA_NOTIFICATION,
                 data={"title": idea.title},
-                url=reverse("ideas_staff:answer", args=[idea.pk]),
+                url=reverse("ideas_staff:answer_idea", args=[idea.pk]),
                 at=at,
             )
     return idea

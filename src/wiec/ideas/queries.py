@@ -212,13 +212,13 @@ def waiting_for_answer(*, tenant: Tenant) -> Waiting:
         items=[
             WaitingItem(
                 label=idea.title,
-                url=reverse("ideas_staff:answer", args=[idea.pk]),
+                url=reverse("ideas_staff:answer_idea", args=[idea.pk]),
                 note=pgettext("panel home", "published"),
                 when=idea.published_at,
             )
             for idea in rows[:WAITING_SHOWN]
         ],
-        all_url=reverse("ideas_staff:waiting"),
+        all_url=reverse("ideas_staff:list_waiting_ideas"),
         all_label=gettext("All ideas waiting for an answer"),
         order=gettext("the longest waiting first"),
     )

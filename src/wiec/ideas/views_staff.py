@@ -21,7 +21,7 @@ from wiec.ideas.statuses import PUBLIC_STATUSES, IdeaStatus
 
 
 @require_permission(can_answer_ideas)
-def waiting(request: AuthenticatedRequest) -> HttpResponse:
+def list_waiting_ideas(request: AuthenticatedRequest) -> HttpResponse:
     """New ideas, the longest waiting first; other statuses on request (?status=…)."""
     status = request.GET.get("status", IdeaStatus.NEW)
     if status not in PUBLIC_STATUSES:
@@ -43,7 +43,7 @@ def waiting(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_permission(can_answer_ideas)
 @require_http_methods(["GET", "POST"])
-def answer(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
+def answer_idea(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     idea = queries.get_any_idea_or_404(tenant=request.tenant, idea_id=idea_id)
     allowed = can_answer_idea(request.actor, idea, phase=call_phase(request, at=timezone.now()))
     form = AnswerForm(request.POST or None, current=idea.status)
@@ -68,7 +68,7 @@ def answer(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
                 form.add_error("message", _("Give the reasons for the rejection."))
             else:
                 messages.success(request, _("The answer is published."))
-                return redirect("ideas_staff:waiting")
+                return redirect("ideas_staff:list_waiting_ideas")
     return render(
         request,
         "ideas/staff/answer.html",
@@ -83,7 +83,7 @@ def answer(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
 
 @require_permission(can_manage_idea_settings)
 @require_http_methods(["GET", "POST"])
-def settings_view(request: AuthenticatedRequest) -> HttpResponse:
+def edit_settings(request: AuthenticatedRequest) -> HttpResponse:
     current = queries.settings_for(tenant=request.tenant)
     form = IdeaSettingsForm(
         request.POST or None,
@@ -103,5 +103,5 @@ def settings_view(request: AuthenticatedRequest) -> HttpResponse:
             at=timezone.now(),
         )
         messages.success(request, _("The settings have been saved."))
-        return redirect("ideas_staff:settings")
+        return redirect("ideas_staff:edit_settings")
     return render(request, "ideas/staff/settings.html", {"form": form})

@@ -78,7 +78,7 @@ def _tell_moderators(*, obj: Moderatable, report: Report, at: datetime) -> None:
         ),
         kind=REPORTED_NOTIFICATION,
         data={"excerpt": Truncator(kind.full_text(obj)).chars(80), "reason": report.reason},
-        url=reverse("moderation_staff:content", args=[kind.key, obj.pk]),
+        url=reverse("moderation_staff:show_content", args=[kind.key, obj.pk]),
         at=at,
     )
 

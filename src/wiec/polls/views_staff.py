@@ -31,7 +31,7 @@ from wiec.voting.phases import LABELS, Phase, phase_at
 
 
 @require_permission(can_manage_polls)
-def poll_list(request: AuthenticatedRequest) -> HttpResponse:
+def list_polls(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     rows = [
         (poll, LABELS[phase_at(poll.box, at=now)])
@@ -57,7 +57,7 @@ def _poll_initial(poll: Poll) -> dict[str, object]:
 
 @require_permission(can_manage_polls)
 @require_http_methods(["GET", "POST"])
-def poll_new(request: AuthenticatedRequest) -> HttpResponse:
+def create_poll(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     form = PollForm(request.POST or None, tenant=request.tenant, now=now)
     if request.method == "POST" and form.is_valid():
@@ -68,13 +68,13 @@ def poll_new(request: AuthenticatedRequest) -> HttpResponse:
             request,
             _("The poll has been saved as a draft. Add its questions, then publish it."),
         )
-        return redirect("polls_staff:edit", poll.pk)
+        return redirect("polls_staff:edit_poll", poll.pk)
     return render(request, "polls/staff/edit.html", {"form": form, "poll": None})
 
 
 @require_permission(can_manage_polls)
 @require_http_methods(["GET", "POST"])
-def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
+def edit_poll(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     now = timezone.now()
     phase = phase_at(poll.box, at=now)
@@ -86,7 +86,7 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     )
     if request.method == "POST" and not form.editable:
         messages.error(request, _("A closed poll cannot change."))
-        return redirect("polls_staff:edit", poll.pk)
+        return redirect("polls_staff:edit_poll", poll.pk)
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_poll(poll=poll, values=form.cleaned_data, actor=request.user, at=now)
@@ -104,7 +104,7 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
                         "its questions can no longer change."
                     ),
                 )
-            return redirect("polls_staff:edit", poll.pk)
+            return redirect("polls_staff:edit_poll", poll.pk)
     return render(
         request,
         "polls/staff/edit.html",
@@ -123,7 +123,7 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
 
 @require_permission(can_manage_polls)
 @require_http_methods(["GET", "POST"])
-def question_edit(
+def edit_question(
     request: AuthenticatedRequest, poll_id: int, question_id: int | None = None
 ) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
@@ -148,7 +148,7 @@ def question_edit(
             form.add_error(None, _("Questions cannot change once voting has started."))
         else:
             messages.success(request, _("The question has been saved."))
-            return redirect("polls_staff:edit", poll.pk)
+            return redirect("polls_staff:edit_poll", poll.pk)
     return render(
         request, "polls/staff/question.html", {"form": form, "poll": poll, "question": question}
     )
@@ -156,7 +156,7 @@ def question_edit(
 
 @require_POST
 @require_permission(can_manage_polls)
-def question_delete(request: AuthenticatedRequest, poll_id: int, question_id: int) -> HttpResponse:
+def delete_question(request: AuthenticatedRequest, poll_id: int, question_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     question = queries.get_question_or_404(poll=poll, question_id=question_id)
     try:
@@ -173,12 +173,12 @@ def question_delete(request: AuthenticatedRequest, poll_id: int, question_id: in
         )
     else:
         messages.success(request, _("The question has been deleted."))
-    return redirect("polls_staff:edit", poll.pk)
+    return redirect("polls_staff:edit_poll", poll.pk)
 
 
 @require_POST
 @require_permission(can_manage_polls)
-def close(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
+def close_poll(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     try:
         actions.close_poll(poll=poll, actor=request.user, at=timezone.now())
@@ -186,13 +186,13 @@ def close(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
         messages.error(request, _("This poll cannot be closed now."))
     else:
         messages.success(request, _("The poll is closed; its results are final."))
-    return redirect("polls_staff:edit", poll.pk)
+    return redirect("polls_staff:edit_poll", poll.pk)
 
 
 @never_cache
 @require_permission(can_enter_paper)
 @require_http_methods(["GET", "POST"])
-def paper_ballot(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
+def record_paper_ballot(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     now = timezone.now()
     form = PaperBallotForm(request.POST or None, poll=poll, today=now.date())
@@ -210,7 +210,7 @@ def paper_ballot(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
             form.add_error(None, refusal_message(refusal))
         else:
             messages.success(request, _("The paper ballot has been counted."))
-            return redirect("polls_staff:paper", poll.pk)
+            return redirect("polls_staff:record_paper_ballot", poll.pk)
     return render(
         request,
         "polls/staff/paper.html",

@@ -111,7 +111,7 @@ def verify(request: AuthenticatedRequest) -> HttpResponse:
         else:
             next_url = _next_url(request)
             if isinstance(result, PendingCode):
-                target = reverse("verification:code")
+                target = reverse("verification:confirm_code")
                 query = "?" + urlencode({"next": next_url}) if next_url else ""
                 return redirect(target + query)
             messages.success(request, _("Thank you. You are now a verified resident."))
@@ -133,7 +133,7 @@ def verify(request: AuthenticatedRequest) -> HttpResponse:
 @membership_required
 @limit("verification.code", per_user="20/h")
 @require_http_methods(["GET", "POST"])
-def code(request: AuthenticatedRequest) -> HttpResponse:
+def confirm_code(request: AuthenticatedRequest) -> HttpResponse:
     tenant = request.tenant
     pending = queries.pending_code(tenant=tenant, user=request.user)
     if pending is None:
