@@ -236,7 +236,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "core:show_home"
 
 ACCOUNT_ADAPTER = "wiec.accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {

@@ -28,7 +28,7 @@ urlpatterns = [
     path("panel/moderacja/", include("wiec.moderation.urls_staff")),
     path("powiadomienia/", include("wiec.notifications.urls")),
     path("panel/miejsca/", include("wiec.maps.urls_staff")),
-    path("jezyk/", choose_language, name="set_language"),
+    path("jezyk/", choose_language, name="choose_language"),
     path("admin/", admin.site.urls),
 ]
 if settings.WIEC_SERVE_MEDIA:

@@ -14,7 +14,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from tests.factories import MembershipFactory, UserFactory, member
-from wiec.accounts import actions
+from wiec.accounts import actions, exceptions
 from wiec.accounts.models import Membership, Role
 from wiec.core.models import AuditEntry
 from wiec.tenants.models import Tenant
@@ -95,7 +95,7 @@ def test_the_grant_form_cannot_demote_oneself(client: Client, tenant: Tenant) ->
 def test_the_last_administrator_cannot_be_demoted(tenant: Tenant) -> None:
     admin = member(tenant, Role.ADMIN)
     membership = Membership.objects.get(user=admin)
-    with pytest.raises(actions.LastAdministrator):
+    with pytest.raises(exceptions.LastAdministratorError):
         actions.set_role(membership=membership, role=Role.RESIDENT, actor=None, at=timezone.now())
     second = member(tenant, Role.ADMIN)
     actions.set_role(membership=membership, role=Role.RESIDENT, actor=second, at=timezone.now())

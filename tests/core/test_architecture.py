@@ -3,7 +3,10 @@
 - ORM writes only in `actions.py` modules (and a short list of named exceptions below);
 - no clock in domain code: only the edge of the system (views, commands, tasks, ...) reads it;
 - every `select_for_update()` is `no_key=True` or says on its line, or the line above, why not;
-- no file storage I/O inside `transaction.atomic()`.
+- no file storage I/O inside `transaction.atomic()`;
+- every exception lives in `<app>/exceptions.py`, is named `...Error` and descends from the
+  app's one base `<App>Error` (wiec.tally is left out: it is a standalone library with its own
+  TallyError and PabulibError, and imports nothing from Wiec).
 
 The dependency order is checked separately by import-linter (`make lint-imports`).
 """
@@ -11,6 +14,7 @@ The dependency order is checked separately by import-linter (`make lint-imports`
 from __future__ import annotations
 
 import ast
+import builtins
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -239,6 +243,71 @@ def storage_io_in_transactions() -> list[Finding]:
     return found
 
 
+# Exception classes a Wiec exception may also derive from, besides its app's base: Python's own
+# and Django's (IdeaHiddenError is also an Http404, so Django answers 404 if no view catches it).
+OUTSIDE_EXCEPTIONS = {
+    name
+    for name, value in vars(builtins).items()
+    if isinstance(value, type) and issubclass(value, BaseException)
+} | {"Http404", "PermissionDenied", "ValidationError", "ObjectDoesNotExist", "SuspiciousOperation"}
+# Left out of the exception rule: a standalone library (see the module docstring).
+STANDALONE = ("tally/",)
+
+
+def app_base(rel: str) -> str:
+    """The one base every exception of the app at `rel` descends from: ideas -> IdeasError."""
+    app = rel.split("/", 1)[0].removesuffix(".py")
+    return "".join(part.title() for part in app.split("_")) + "Error"
+
+
+def _base_names(node: ast.ClassDef) -> list[str]:
+    names = []
+    for base in node.bases:
+        if isinstance(base, ast.Attribute):
+            names.append(base.attr)
+        elif isinstance(base, ast.Name):
+            names.append(base.id)
+    return names
+
+
+def exception_rule_breaks(files: list[tuple[str, ast.Module]]) -> list[str]:
+    """Each exception class defined in `files` that breaks the rule, with what it breaks."""
+    classes = [
+        (rel, node)
+        for rel, tree in files
+        if not rel.startswith(STANDALONE)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    ]
+    exceptions = set(OUTSIDE_EXCEPTIONS)
+    grown = True
+    while grown:  # a class is an exception if one of its bases is
+        grown = False
+        for _, node in classes:
+            if node.name not in exceptions and exceptions.intersection(_base_names(node)):
+                exceptions.add(node.name)
+                grown = True
+    in_file: dict[str, set[str]] = {}
+    for rel, node in classes:
+        in_file.setdefault(rel, set()).add(node.name)
+    breaks = []
+    for rel, node in classes:
+        if node.name not in exceptions:
+            continue
+        where = f"src/wiec/{rel}:{node.lineno} {node.name}"
+        base, bases = app_base(rel), _base_names(node)
+        if rel != rel.split("/", 1)[0] + "/exceptions.py":
+            breaks.append(f"{where}: defined outside its app's exceptions.py")
+        elif not node.name.endswith("Error"):
+            breaks.append(f"{where}: the name does not end in Error")
+        elif node.name == base:
+            if bases != ["Exception"]:
+                breaks.append(f"{where}: the app's base derives from Exception alone")
+        elif not in_file[rel].intersection(bases):
+            breaks.append(f"{where}: does not descend from {base}")
+    return breaks
+
+
 def test_orm_writes_only_in_actions() -> None:
     found = orm_writes_outside_actions()
     assert not found, "ORM writes outside actions.py (move them into an action):\n" + "\n".join(
@@ -266,6 +335,42 @@ def test_no_file_storage_io_inside_a_transaction() -> None:
     Write files before the transaction and delete them in `transaction.on_commit`."""
     found = storage_io_in_transactions()
     assert not found, "File storage I/O inside transaction.atomic():\n" + "\n".join(map(str, found))
+
+
+def test_every_domain_failure_follows_the_exception_rule() -> None:
+    files = [(rel, tree) for rel, tree, _ in source_files()]
+    assert exception_rule_breaks(files) == []
+
+
+@pytest.mark.parametrize(
+    ("rel", "code", "broken"),
+    [
+        ("polls/exceptions.py", "class PollsError(Exception): pass", False),
+        (
+            "polls/exceptions.py",
+            "class PollsError(Exception): pass\nclass NoQuestionsError(PollsError): pass",
+            False,
+        ),
+        (
+            "ideas/exceptions.py",
+            "class IdeasError(Exception): pass\nclass HiddenError(IdeasError, Http404): pass",
+            False,
+        ),
+        ("polls/actions.py", "class NoQuestionsError(ValueError): pass", True),
+        (
+            "polls/exceptions.py",
+            "class PollsError(Exception): pass\nclass NoQuestions(PollsError): pass",
+            True,
+        ),
+        ("polls/exceptions.py", "class NoQuestionsError(Exception): pass", True),
+        ("polls/exceptions.py", "class PollsError(ValueError): pass", True),
+        ("polls/queries.py", "class Base(Exception): pass\nclass Child(Base): pass", True),
+        ("tally/pabulib.py", "class PabulibError(ValueError): pass", False),
+        ("polls/queries.py", "class Form(forms.Form): pass", False),
+    ],
+)
+def test_exception_rule_detector(rel: str, code: str, broken: bool) -> None:
+    assert bool(exception_rule_breaks([(rel, ast.parse(code))])) is broken
 
 
 def test_every_exception_names_a_file_that_exists() -> None:

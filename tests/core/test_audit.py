@@ -26,7 +26,7 @@ from wiec.tenants import actions as tenant_actions
 from wiec.tenants.geo import DistrictShape
 from wiec.tenants.models import Category, District, Tenant
 from wiec.verification import actions as verification_actions
-from wiec.verification.exceptions import PeselTaken
+from wiec.verification.exceptions import PeselTakenError
 from wiec.verification.models import Verification
 from wiec.voting import actions as voting_actions
 
@@ -334,7 +334,7 @@ def _drive_every_audited_action(tenant: Tenant, client: Client) -> None:
         verification_actions.submit_declaration(
             tenant=tenant, user=other, pesel=pesel(serial=7), district=None, at=at
         )
-    except PeselTaken as taken:
+    except PeselTakenError as taken:
         verification_actions.report_pesel_taken(tenant=tenant, user=other, taken=taken, at=at)
     verification_actions.revoke_verification(
         verification=Verification.objects.get(user=person), actor=official, at=at

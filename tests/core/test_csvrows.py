@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import wiec
-from wiec.core.csvrows import UnreadableRow, numbered_rows, safe_cell, writer
+from wiec.core.csvrows import numbered_rows, safe_cell, writer
+from wiec.core.exceptions import UnreadableRowError
 
 
 def test_records_carry_the_line_they_start_on() -> None:
@@ -25,7 +26,7 @@ def test_an_unclosed_quote_names_the_line_it_opens_on() -> None:
     text = "ok;1\n" + '"open;2\n' + "x;3\n" * 40_000
     rows = numbered_rows(text, delimiter=";")
     assert next(rows) == (1, ["ok", "1"])
-    with pytest.raises(UnreadableRow) as raised:
+    with pytest.raises(UnreadableRowError) as raised:
         next(rows)
     assert raised.value.line == 2
 

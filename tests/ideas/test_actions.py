@@ -18,7 +18,7 @@ from wiec.accounts.models import Role
 from wiec.core.models import AuditEntry
 from wiec.core.storage import PrivateFileStorage
 from wiec.discussion.actions import follow
-from wiec.ideas import actions
+from wiec.ideas import actions, exceptions
 from wiec.ideas.models import Idea, IdeaAnswer, IdeaPhoto, Support
 from wiec.ideas.statuses import RULES, IdeaStatus, allowed_next
 from wiec.ideas.uploads import MAX_PHOTOS, CleanPhoto, clean_photo
@@ -98,7 +98,7 @@ def test_the_office_moves_ideas_only_along_the_status_table(tenant: Tenant, stat
             idea.refresh_from_db()
             assert idea.status == target
         else:
-            with pytest.raises(actions.TransitionNotAllowedError):
+            with pytest.raises(exceptions.TransitionNotAllowedError):
                 actions.answer_idea(
                     idea=idea, official=official, status=target, message=message, at=timezone.now()
                 )
@@ -117,7 +117,7 @@ def test_every_status_can_be_reached_from_new() -> None:
 def test_a_rejection_needs_a_justification(tenant: Tenant) -> None:
     idea = IdeaFactory(tenant=tenant)
     official = member(tenant, Role.OFFICIAL)
-    with pytest.raises(actions.JustificationMissingError):
+    with pytest.raises(exceptions.JustificationMissingError):
         actions.answer_idea(
             idea=idea, official=official, status=S.REJECTED, message="Nie.", at=timezone.now()
         )
@@ -175,7 +175,7 @@ def test_a_progress_update_keeps_the_status_but_not_for_new_ideas(tenant: Tenant
         at=timezone.now(),
     )
     assert IdeaAnswer.objects.filter(idea=idea, status=S.IN_PROGRESS).count() == 1
-    with pytest.raises(actions.TransitionNotAllowedError):
+    with pytest.raises(exceptions.TransitionNotAllowedError):
         actions.answer_idea(
             idea=IdeaFactory(tenant=tenant),
             official=official,
@@ -266,7 +266,7 @@ def test_photos_that_lose_the_race_for_the_last_slots_are_refused_and_removed(
         return save(self, name, content)
 
     monkeypatch.setattr(PrivateFileStorage, "_save", racing_save)
-    with pytest.raises(actions.TooManyPhotosError):
+    with pytest.raises(exceptions.TooManyPhotosError):
         actions.add_photos(idea=idea, photos=[_photo()], at=at("2026-05-01 10:00"))
     assert IdeaPhoto.objects.filter(idea=idea).count() == MAX_PHOTOS
     assert _files_in(settings.PRIVATE_MEDIA_ROOT) == []
@@ -291,7 +291,7 @@ def test_two_uploads_at_once_never_give_an_idea_more_than_five_photos(
             barrier.wait()
             actions.add_photos(idea=idea, photos=photos, at=at("2026-05-01 10:00"))
             outcome = "stored"
-        except actions.TooManyPhotosError:
+        except exceptions.TooManyPhotosError:
             outcome = "refused"
         finally:
             connections.close_all()

@@ -12,7 +12,8 @@ import pytest
 from PIL import Image
 
 from tests.ideas.factories import image_bytes
-from wiec.ideas.uploads import MAX_SIDE, UploadError, check_pdf, clean_photo
+from wiec.ideas.exceptions import UploadError
+from wiec.ideas.uploads import MAX_SIDE, check_pdf, clean_photo
 
 GPS_IFD = 0x8825
 

@@ -10,9 +10,10 @@ from tests.factories import DistrictFactory, member, square
 from wiec.accounts.models import Role
 from wiec.core.models import AuditEntry
 from wiec.maps.actions import PlaceRow, import_places
+from wiec.maps.exceptions import LocationError
 from wiec.maps.forms import parse_places_file
 from wiec.maps.models import Place
-from wiec.maps.queries import LocationError, matching_places, resolve_location
+from wiec.maps.queries import matching_places, resolve_location
 from wiec.maps.search import place_key
 from wiec.tenants.models import Tenant
 

@@ -17,12 +17,12 @@ from wiec.accounts.actors import resolve_actor
 from wiec.accounts.models import Role
 from wiec.core.models import AuditEntry
 from wiec.polls import actions
-from wiec.polls.exceptions import NoQuestions
+from wiec.polls.exceptions import NoQuestionsError
 from wiec.polls.models import Eligibility, Poll, Question, ResultsVisibility
 from wiec.polls.permissions import can_manage_polls, can_see_results
 from wiec.tenants.models import Tenant
 from wiec.verification import queries as verification_queries
-from wiec.voting.exceptions import InvalidBallot
+from wiec.voting.exceptions import InvalidBallotError
 from wiec.voting.models import Participation
 from wiec.voting.phases import Phase
 
@@ -138,7 +138,7 @@ def test_a_poll_without_questions_cannot_be_published(tenant: Tenant) -> None:
     assert response.context["form"]["title"].value() == "Budżet szkolny"  # nothing typed is lost
     poll.refresh_from_db()
     assert not poll.is_published
-    with pytest.raises(NoQuestions):
+    with pytest.raises(NoQuestionsError):
         actions.publish_poll(poll=poll, actor=member(tenant, Role.OFFICIAL), at=NOW)
 
 
@@ -177,7 +177,7 @@ def test_a_poll_without_questions_takes_no_ballot(tenant: Tenant) -> None:
     poll = make_poll(tenant)
     poll.questions.all().delete()
     identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
-    with pytest.raises(InvalidBallot):
+    with pytest.raises(InvalidBallotError):
         actions.vote(poll=poll, identity=identity, choices={}, at=NOW)
     client = client_for(tenant)
     client.force_login(resident(tenant, serial=2))

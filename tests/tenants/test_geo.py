@@ -8,7 +8,8 @@ import pytest
 from django.utils import translation
 
 from tests.factories import square
-from wiec.tenants.geo import DistrictIndex, GeoJSONError, parse_district_file
+from wiec.tenants.exceptions import GeoJSONError
+from wiec.tenants.geo import DistrictIndex, parse_district_file
 
 
 @pytest.fixture(autouse=True)

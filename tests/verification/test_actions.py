@@ -18,12 +18,12 @@ from wiec.core.models import AuditEntry
 from wiec.tenants.models import Tenant
 from wiec.verification import actions, keys, queries
 from wiec.verification.exceptions import (
-    CodeExpired,
-    CodeInvalid,
-    MethodDisabled,
-    NotInRegister,
-    PeselTaken,
-    TooYoung,
+    CodeExpiredError,
+    CodeInvalidError,
+    MethodDisabledError,
+    NotInRegisterError,
+    PeselTakenError,
+    TooYoungError,
 )
 from wiec.verification.models import Level, Method, PendingCode, Verification, VerificationSettings
 
@@ -63,7 +63,7 @@ def test_the_hmac_depends_on_the_tenant_salt(tenant: Tenant, other_tenant: Tenan
 
 def test_one_pesel_verifies_one_account_per_tenant(tenant: Tenant, other_tenant: Tenant) -> None:
     resident(tenant, serial=9)
-    with pytest.raises(PeselTaken):
+    with pytest.raises(PeselTakenError):
         resident(tenant, serial=9)
     resident(other_tenant, serial=9)  # another municipality: allowed
     assert Verification.objects.filter(tenant=tenant).count() == 1
@@ -72,7 +72,7 @@ def test_one_pesel_verifies_one_account_per_tenant(tenant: Tenant, other_tenant:
 def test_under_the_minimum_age_is_refused(tenant: Tenant) -> None:
     configure(tenant, minimum_age=16)
     young = pesel(date(2010, 6, 16), 3)  # 16 tomorrow
-    with pytest.raises(TooYoung) as error:
+    with pytest.raises(TooYoungError) as error:
         actions.submit_declaration(
             tenant=tenant, user=member(tenant), pesel=young, district=None, at=NOW
         )
@@ -88,7 +88,7 @@ def test_register_is_required_when_switched_on(tenant: Tenant) -> None:
     actions.import_register(
         tenant=tenant, pesels=[pesel(serial=1).number], replace=False, actor=official, at=NOW
     )
-    with pytest.raises(NotInRegister):
+    with pytest.raises(NotInRegisterError):
         actions.submit_declaration(
             tenant=tenant, user=member(tenant), pesel=pesel(serial=2), district=None, at=NOW
         )
@@ -130,7 +130,7 @@ def test_one_time_code_flow_by_email(
 ) -> None:
     configure(tenant, code_enabled=True)
     user = member(tenant)
-    with pytest.raises(MethodDisabled):
+    with pytest.raises(MethodDisabledError):
         actions.submit_declaration(tenant=tenant, user=user, pesel=pesel(), district=None, at=NOW)
     with django_capture_on_commit_callbacks(execute=True):
         pending = actions.submit_declaration(
@@ -140,7 +140,7 @@ def test_one_time_code_flow_by_email(
     code = sent_code()
     assert code not in pending.code_hash
     wrong = f"{(int(code) + 1) % 10**6:06d}"
-    with pytest.raises(CodeInvalid):
+    with pytest.raises(CodeInvalidError):
         actions.confirm_code(tenant=tenant, user=user, code=wrong, at=NOW)
     assert PendingCode.objects.get().attempts == 1
     verification = actions.confirm_code(tenant=tenant, user=user, code=code, at=NOW)
@@ -153,14 +153,14 @@ def test_a_code_expires_and_locks_after_five_attempts(
     tenant: Tenant, django_capture_on_commit_callbacks: Any
 ) -> None:
     user, code = contact_code(tenant, django_capture_on_commit_callbacks)
-    with pytest.raises(CodeExpired):
+    with pytest.raises(CodeExpiredError):
         actions.confirm_code(tenant=tenant, user=user, code=code, at=NOW + timedelta(minutes=15))
     for _ in range(5):
-        with pytest.raises(CodeInvalid):
+        with pytest.raises(CodeInvalidError):
             actions.confirm_code(
                 tenant=tenant, user=user, code="000000" if code != "000000" else "111111", at=NOW
             )
-    with pytest.raises(CodeExpired):
+    with pytest.raises(CodeExpiredError):
         actions.confirm_code(tenant=tenant, user=user, code=code, at=NOW)
 
 
@@ -209,6 +209,6 @@ def test_deleting_the_account_erases_its_verification(tenant: Tenant) -> None:
 def test_with_no_online_method_switched_on_a_declaration_is_refused(tenant: Tenant) -> None:
     configure(tenant, code_enabled=False, pesel_enabled=False)
     user = member(tenant)
-    with pytest.raises(MethodDisabled):
+    with pytest.raises(MethodDisabledError):
         actions.submit_declaration(tenant=tenant, user=user, pesel=None, district=None, at=NOW)
     assert not Verification.objects.exists()

@@ -375,9 +375,9 @@ def test_the_register_upload_is_not_read_for_people_without_the_permission(
     request.tenant = tenant
     request.user = AnonymousUser() if role is None else member(tenant, role)
     if role is None:
-        assert views_staff.register(request).status_code == 302  # to the log-in page
+        assert views_staff.edit_register(request).status_code == 302  # to the log-in page
     else:
         with pytest.raises(PermissionDenied):
-            views_staff.register(request)
+            views_staff.edit_register(request)
     # Django parses the body into _post and _files on first access; nobody asked for it.
     assert not hasattr(request, "_files")

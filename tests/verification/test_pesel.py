@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wiec.verification.pesel import PeselError, age_on, check_digit, encode, parse
+from wiec.verification.exceptions import PeselError
+from wiec.verification.pesel import age_on, check_digit, encode, parse
 
 TODAY = date(2026, 6, 15)
 

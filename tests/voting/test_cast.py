@@ -19,11 +19,11 @@ from wiec.verification.models import Level
 from wiec.voting import actions as voting
 from wiec.voting import queries, receipts
 from wiec.voting.exceptions import (
-    AlreadyVoted,
-    InvalidBallot,
-    NotEligible,
-    NotOpen,
-    PaperNotAccepted,
+    AlreadyVotedError,
+    InvalidBallotError,
+    NotEligibleError,
+    NotOpenError,
+    PaperNotAcceptedError,
 )
 from wiec.voting.models import Ballot, Channel, Participation
 
@@ -51,7 +51,7 @@ def test_voting_twice_with_the_same_account_is_refused(tenant: Tenant) -> None:
     poll = make_poll(tenant)
     identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
     actions.vote(poll=poll, identity=identity, choices=ballot(poll), at=NOW)
-    with pytest.raises(AlreadyVoted):
+    with pytest.raises(AlreadyVotedError):
         actions.vote(poll=poll, identity=identity, choices=ballot(poll, first=1), at=NOW)
     assert counts() == (1, 1)
 
@@ -64,7 +64,7 @@ def test_another_account_with_the_same_pesel_is_refused(tenant: Tenant) -> None:
     verification_actions.erase_personal_data(first, NOW)
     second = resident(tenant, serial=3)
     identity = verification_queries.identity_for_user(tenant=tenant, user=second)
-    with pytest.raises(AlreadyVoted):
+    with pytest.raises(AlreadyVotedError):
         actions.vote(poll=poll, identity=identity, choices=ballot(poll), at=NOW)
     assert counts() == (1, 1)
 
@@ -82,7 +82,7 @@ def test_voting_as_an_account_then_again_after_verifying_is_refused(tenant: Tena
     )
     after = verification_queries.identity_for_user(tenant=tenant, user=user)
     assert after.person_key != before.person_key
-    with pytest.raises(AlreadyVoted):
+    with pytest.raises(AlreadyVotedError):
         actions.vote(poll=poll, identity=after, choices=ballot(poll), at=NOW)
 
 
@@ -91,11 +91,11 @@ def test_paper_after_online_and_online_after_paper_are_refused(tenant: Tenant) -
     official = member(tenant, Role.OFFICIAL)
     online = resident(tenant, serial=1)
     vote_as(poll, online)
-    with pytest.raises(AlreadyVoted):
+    with pytest.raises(AlreadyVotedError):
         paper(poll, serial=1, official=official, at=NOW)
     paper(poll, serial=2, official=official, at=NOW)
     later = resident(tenant, serial=2)
-    with pytest.raises(AlreadyVoted):
+    with pytest.raises(AlreadyVotedError):
         vote_as(poll, later)
     assert counts() == (2, 2)
     assert queries.turnout(box=poll.box) == {"online": 1, "paper": 1}
@@ -108,7 +108,7 @@ def test_paper_after_online_and_online_after_paper_are_refused(tenant: Tenant) -
 def test_voting_before_or_after_the_dates_is_refused(tenant: Tenant, at: object) -> None:
     poll = make_poll(tenant)
     identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
-    with pytest.raises(NotOpen):
+    with pytest.raises(NotOpenError):
         actions.vote(poll=poll, identity=identity, choices=ballot(poll), at=at)  # type: ignore[arg-type]
     assert counts() == (0, 0)
 
@@ -119,7 +119,7 @@ def test_paper_ballots_may_be_entered_after_the_end_until_closing(tenant: Tenant
     after_end = NOW + timedelta(days=8)
     paper(poll, serial=5, official=official, at=after_end)
     actions.close_poll(poll=poll, actor=official, at=after_end)
-    with pytest.raises(NotOpen):
+    with pytest.raises(NotOpenError):
         paper(poll, serial=6, official=official, at=after_end)
     assert counts() == (1, 1)
     assert AuditEntry.objects.filter(action="ballot_box.closed").count() == 1
@@ -129,7 +129,7 @@ def test_a_closed_box_refuses_online_ballots_even_within_its_dates(tenant: Tenan
     poll = make_poll(tenant)
     actions.close_poll(poll=poll, actor=member(tenant, Role.OFFICIAL), at=NOW)
     identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
-    with pytest.raises(NotOpen):
+    with pytest.raises(NotOpenError):
         actions.vote(poll=poll, identity=identity, choices=ballot(poll), at=NOW)
 
 
@@ -138,7 +138,7 @@ def test_a_stale_box_object_still_sees_the_closing(tenant: Tenant) -> None:
     stale = make_poll.__globals__["Poll"].objects.select_related("box").get(pk=poll.pk)
     actions.close_poll(poll=poll, actor=member(tenant, Role.OFFICIAL), at=NOW)
     identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
-    with pytest.raises(NotOpen):
+    with pytest.raises(NotOpenError):
         voting.cast_ballot(
             box=stale.box,
             identity=identity,
@@ -162,7 +162,7 @@ def test_ineligible_people_are_refused_and_nothing_is_stored(tenant: Tenant) -> 
     )
     unverified = member(tenant)
     for user in (elsewhere, young, unverified):
-        with pytest.raises(NotEligible):
+        with pytest.raises(NotEligibleError):
             vote_as(poll, user)
     assert counts() == (0, 0)
 
@@ -184,7 +184,7 @@ def test_ineligible_people_are_refused_and_nothing_is_stored(tenant: Tenant) -> 
 def test_malformed_choices_are_refused(tenant: Tenant, choices: object) -> None:
     poll = make_poll(tenant)
     identity = verification_queries.identity_for_user(tenant=tenant, user=resident(tenant))
-    with pytest.raises(InvalidBallot):
+    with pytest.raises(InvalidBallotError):
         voting.cast_ballot(
             box=poll.box,
             identity=identity,
@@ -254,7 +254,7 @@ def test_paper_ballots_are_refused_where_any_account_may_vote(tenant: Tenant) ->
 
     poll = make_poll(tenant, eligibility=Eligibility.LOGGED_IN)
     official = member(tenant, Role.OFFICIAL)
-    with pytest.raises(PaperNotAccepted):
+    with pytest.raises(PaperNotAcceptedError):
         paper(poll, serial=4, official=official)
     assert counts() == (0, 0)
 
@@ -262,7 +262,7 @@ def test_paper_ballots_are_refused_where_any_account_may_vote(tenant: Tenant) ->
 def test_a_started_box_keeps_its_start_and_an_ended_one_is_not_reopened(tenant: Tenant) -> None:
     official = member(tenant, Role.OFFICIAL)
     box = make_poll(tenant).box  # open since yesterday
-    with pytest.raises(NotOpen):
+    with pytest.raises(NotOpenError):
         voting.update_box(
             box=box, changes={"starts_at": NOW + timedelta(days=1)}, actor=official, at=NOW
         )
@@ -270,7 +270,7 @@ def test_a_started_box_keeps_its_start_and_an_ended_one_is_not_reopened(tenant: 
     box = voting.update_box(box=box, changes={"ends_at": later}, actor=official, at=NOW)
     assert box.ends_at == later
     ended = make_poll(tenant, starts_at=NOW - timedelta(days=3), ends_at=NOW - timedelta(hours=1))
-    with pytest.raises(NotOpen):
+    with pytest.raises(NotOpenError):
         voting.update_box(
             box=ended.box, changes={"ends_at": NOW + timedelta(days=1)}, actor=official, at=NOW
         )
@@ -295,7 +295,7 @@ def test_a_paper_ballot_repeating_an_answer_is_refused(tenant: Tenant) -> None:
     poll = make_poll(tenant)
     q2 = str(poll.questions.order_by("position")[1].pk)
     choices = ballot(poll)
-    with pytest.raises(InvalidBallot):
+    with pytest.raises(InvalidBallotError):
         actions.enter_paper_ballot(
             poll=poll,
             pesel=pesel(serial=9),

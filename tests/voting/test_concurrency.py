@@ -21,7 +21,7 @@ from wiec.verification import keys
 from wiec.verification import queries as verification_queries
 from wiec.verification.queries import Identity
 from wiec.voting import actions as voting
-from wiec.voting.exceptions import AlreadyVoted
+from wiec.voting.exceptions import AlreadyVotedError
 from wiec.voting.models import Ballot, Participation
 
 pytestmark = [
@@ -47,7 +47,7 @@ def race(attempts: list[Callable[[], object]]) -> tuple[int, int, list[BaseExcep
             result = attempt()
             with lock:
                 outcomes.append(result)
-        except AlreadyVoted:
+        except AlreadyVotedError:
             with lock:
                 outcomes.append(None)
         except BaseException as error:

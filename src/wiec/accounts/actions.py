@@ -7,16 +7,13 @@ from datetime import datetime
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 
+from wiec.accounts.exceptions import LastAdministratorError
 from wiec.accounts.models import Membership, Role, User
 from wiec.core import audit
 from wiec.core.languages import is_supported
 from wiec.core.models import AuditEntry
 from wiec.core.modules import modules
 from wiec.tenants.models import District, Tenant
-
-
-class LastAdministrator(Exception):  # noqa: N818 - a domain failure, named as people say it
-    """The change would leave the municipality without an administrator."""
 
 
 def ensure_account(
@@ -119,7 +116,7 @@ def remember_language(*, user: User, language: str) -> None:
 def set_role(*, membership: Membership, role: Role, actor: User | None, at: datetime) -> Membership:
     """Change a person's role in a tenant. Caller has checked `can_change_role`.
 
-    Raises LastAdministrator rather than leave the tenant with no administrator; the admins
+    Raises LastAdministratorError rather than leave the tenant with no administrator; the admins
     are locked while counting, so two simultaneous demotions cannot both pass.
     """
     with transaction.atomic():
@@ -132,7 +129,7 @@ def set_role(*, membership: Membership, role: Role, actor: User | None, at: date
                 tenant_id=locked.tenant_id, role=Role.ADMIN
             )
             if len(admins) <= 1:
-                raise LastAdministrator
+                raise LastAdministratorError
         locked.role = role
         if locked.terms_accepted_at is None and role != Role.RESIDENT:
             locked.terms_accepted_at = at
@@ -152,7 +149,7 @@ def delete_account(*, user: User, at: datetime) -> None:
     """Erase a person (RODO art. 17): modules anonymise what they hold, then the account goes.
 
     Audit entries the person made keep a pseudonym instead of the e-mail address, so the log
-    still shows that one (deleted) account did those things. Raises LastAdministrator if the
+    still shows that one (deleted) account did those things. Raises LastAdministratorError if the
     person is the only administrator of a municipality.
     """
     pseudonym = f"deleted-account-{user.pk}"
@@ -161,7 +158,7 @@ def delete_account(*, user: User, at: datetime) -> None:
         for membership in Membership.objects.select_for_update().filter(user=user, role=Role.ADMIN):
             others = Membership.objects.filter(tenant_id=membership.tenant_id, role=Role.ADMIN)
             if not others.exclude(user=user).exists():
-                raise LastAdministrator
+                raise LastAdministratorError
         for eraser in modules.erasers():
             eraser(user, at)
         AuditEntry.objects.filter(actor=user).update(actor_label=pseudonym, actor=None)

@@ -66,9 +66,9 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self.fields["accept_terms"].help_text = format_html(
             '<a href="{}">{}</a> · <a href="{}">{}</a>',
-            reverse("tenants:terms"),
+            reverse("tenants:show_terms"),
             _("Terms of use"),
-            reverse("tenants:privacy"),
+            reverse("tenants:show_privacy_policy"),
             _("Privacy policy"),
         )
 

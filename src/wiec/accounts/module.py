@@ -33,7 +33,7 @@ SPEC = ModuleSpec(
             (
                 PanelPage(
                     _("People and roles"),
-                    "accounts_staff:members",
+                    "accounts_staff:list_members",
                     permissions.can_manage_members,
                     _("Who may moderate, answer as the office, or manage the site."),
                 ),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.i18n import set_language
 
-from wiec.accounts import actions, queries
+from wiec.accounts import actions, exceptions, queries
 from wiec.accounts.actors import membership_for, role_in
 from wiec.accounts.decorators import membership_required
 from wiec.accounts.forms import DeleteAccountForm, JoinForm, ProfileForm
@@ -48,20 +48,20 @@ def join(request: AuthenticatedRequest) -> HttpResponse:
         next_url = ""
     membership = membership_for(request.user, request.tenant)
     if membership is not None and membership.has_joined:
-        return redirect(next_url or "core:home")
+        return redirect(next_url or "core:show_home")
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.join_tenant(
             user=request.user, tenant=request.tenant, at=timezone.now(), accept_terms=True
         )
         messages.success(request, _("Welcome! You can now take part here."))
-        return redirect(next_url or "core:home")
+        return redirect(next_url or "core:show_home")
     return render(request, "accounts/join.html", {"form": form, "next": next_url})
 
 
 @membership_required
 @require_http_methods(["GET", "POST"])
-def profile(request: AuthenticatedRequest) -> HttpResponse:
+def edit_profile(request: AuthenticatedRequest) -> HttpResponse:
     membership = membership_for(request.user, request.tenant)
     initial = {
         "display_name": request.user.display_name,
@@ -79,7 +79,7 @@ def profile(request: AuthenticatedRequest) -> HttpResponse:
             at=timezone.now(),
         )
         messages.success(request, _("Your profile has been saved."))
-        return redirect("accounts:profile")
+        return redirect("accounts:edit_profile")
     return render(
         request,
         "accounts/profile.html",
@@ -118,7 +118,7 @@ def delete_account(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.delete_account(user=request.user, at=timezone.now())
-        except actions.LastAdministrator:
+        except exceptions.LastAdministratorError:
             form.add_error(
                 None,
                 _("You are the only administrator of a municipality. Give another person the "
@@ -127,5 +127,5 @@ def delete_account(request: AuthenticatedRequest) -> HttpResponse:
         else:
             logout(request)
             messages.success(request, _("Your account and your personal data have been deleted."))
-            return redirect("core:home")
+            return redirect("core:show_home")
     return render(request, "accounts/delete.html", {"form": form})

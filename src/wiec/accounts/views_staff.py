@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from wiec.accounts import actions, queries
+from wiec.accounts import actions, exceptions, queries
 from wiec.accounts.forms import GrantRoleForm, RoleForm
 from wiec.accounts.models import Role
 from wiec.accounts.permissions import can_change_role, can_manage_members
@@ -21,7 +21,7 @@ from wiec.core.types import AuthenticatedRequest
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def members(request: AuthenticatedRequest) -> HttpResponse:
+def list_members(request: AuthenticatedRequest) -> HttpResponse:
     if not can_manage_members(request.actor):
         raise PermissionDenied
     grant_form = GrantRoleForm(request.POST or None, tenant=request.tenant, actor=request.user)
@@ -33,11 +33,11 @@ def members(request: AuthenticatedRequest) -> HttpResponse:
                 actor=request.user,
                 at=timezone.now(),
             )
-        except actions.LastAdministrator:
+        except exceptions.LastAdministratorError:
             grant_form.add_error("role", _last_admin_message())
         else:
             messages.success(request, _("The role has been granted."))
-            return redirect("accounts_staff:members")
+            return redirect("accounts_staff:list_members")
     # PostgreSQL refuses NUL in text: drop it like any other invisible character.
     search = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     role = request.GET.get("role", "")
@@ -59,7 +59,7 @@ def members(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
+def edit_member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
     if not can_manage_members(request.actor):
         raise PermissionDenied
     membership = queries.get_membership_or_404(tenant=request.tenant, membership_id=membership_id)
@@ -76,11 +76,11 @@ def member(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
                     actor=request.user,
                     at=timezone.now(),
                 )
-            except actions.LastAdministrator:
+            except exceptions.LastAdministratorError:
                 form.add_error("role", _last_admin_message())
             else:
                 messages.success(request, _("The role has been changed."))
-                return redirect("accounts_staff:members")
+                return redirect("accounts_staff:list_members")
     return render(
         request,
         "accounts/staff/member.html",

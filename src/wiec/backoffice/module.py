@@ -18,25 +18,25 @@ SPEC = ModuleSpec(
             (
                 PanelPage(
                     _("Municipality settings"),
-                    "backoffice:settings",
+                    "backoffice:edit_settings",
                     permissions.can_manage_tenant,
                     _("Name, contact data, colours, logo and map."),
                 ),
                 PanelPage(
                     _("Districts"),
-                    "backoffice:districts",
+                    "backoffice:list_districts",
                     permissions.can_manage_tenant,
                     _("Areas of the municipality; import their borders from GeoJSON."),
                 ),
                 PanelPage(
                     _("Categories"),
-                    "backoffice:categories",
+                    "backoffice:list_categories",
                     permissions.can_manage_tenant,
                     _("Topics that ideas and projects are sorted by."),
                 ),
                 PanelPage(
                     _("Legal pages"),
-                    "backoffice:legal",
+                    "backoffice:edit_legal_pages",
                     permissions.can_manage_tenant,
                     _("Privacy policy, terms of use and the accessibility statement."),
                 ),
@@ -47,7 +47,7 @@ SPEC = ModuleSpec(
             (
                 PanelPage(
                     _("Audit log"),
-                    "backoffice:audit",
+                    "backoffice:show_audit_log",
                     permissions.can_view_audit_log,
                     _("Every step taken by staff and moderators, newest first."),
                 ),

@@ -4,16 +4,20 @@ from wiec.backoffice import views, views_tenant
 
 app_name = "backoffice"
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("dziennik/", views.audit_log, name="audit"),
-    path("ustawienia/", views_tenant.settings_view, name="settings"),
-    path("strony-prawne/", views_tenant.legal, name="legal"),
-    path("strony-prawne/deklaracja-dostepnosci/", views_tenant.accessibility, name="accessibility"),
-    path("obszary/", views_tenant.districts, name="districts"),
-    path("obszary/<int:district_id>/", views_tenant.district, name="district"),
-    path("obszary/<int:district_id>/usun/", views_tenant.district_delete, name="district_delete"),
-    path("kategorie/", views_tenant.categories, name="categories"),
-    path("kategorie/nowa/", views_tenant.category_edit, name="category_new"),
-    path("kategorie/<int:category_id>/", views_tenant.category_edit, name="category"),
-    path("kategorie/<int:category_id>/usun/", views_tenant.category_delete, name="category_delete"),
+    path("", views.show_dashboard, name="show_dashboard"),
+    path("dziennik/", views.show_audit_log, name="show_audit_log"),
+    path("ustawienia/", views_tenant.edit_settings, name="edit_settings"),
+    path("strony-prawne/", views_tenant.edit_legal_pages, name="edit_legal_pages"),
+    path(
+        "strony-prawne/deklaracja-dostepnosci/",
+        views_tenant.edit_accessibility_statement,
+        name="edit_accessibility_statement",
+    ),
+    path("obszary/", views_tenant.list_districts, name="list_districts"),
+    path("obszary/<int:district_id>/", views_tenant.edit_district, name="edit_district"),
+    path("obszary/<int:district_id>/usun/", views_tenant.delete_district, name="delete_district"),
+    path("kategorie/", views_tenant.list_categories, name="list_categories"),
+    path("kategorie/nowa/", views_tenant.edit_category, name="create_category"),
+    path("kategorie/<int:category_id>/", views_tenant.edit_category, name="edit_category"),
+    path("kategorie/<int:category_id>/usun/", views_tenant.delete_category, name="delete_category"),
 ]

@@ -20,7 +20,7 @@ from wiec.tenants import queries as tenant_queries
 
 
 @require_permission(can_access_panel)
-def dashboard(request: AuthenticatedRequest) -> HttpResponse:
+def show_dashboard(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "backoffice/dashboard.html",
@@ -40,7 +40,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @require_permission(can_view_audit_log)
-def audit_log(request: AuthenticatedRequest) -> HttpResponse:
+def show_audit_log(request: AuthenticatedRequest) -> HttpResponse:
     actions = queries.audit_actions(tenant=request.tenant)
     action = request.GET.get("action", "")
     action = action if action in dict(actions) else ""

@@ -31,7 +31,7 @@ from wiec.tenants.geo import DistrictIndex, DistrictShape
 
 @require_permission(can_manage_tenant)
 @require_http_methods(["GET", "POST"])
-def settings_view(request: AuthenticatedRequest) -> HttpResponse:
+def edit_settings(request: AuthenticatedRequest) -> HttpResponse:
     tenant = request.tenant
     form = TenantSettingsForm(request.POST or None, request.FILES or None, instance=tenant)
     if request.method == "POST":
@@ -41,14 +41,14 @@ def settings_view(request: AuthenticatedRequest) -> HttpResponse:
                 tenant=tenant, changes=changes, actor=request.user, at=timezone.now()
             )
             messages.success(request, _("The settings have been saved."))
-            return redirect("backoffice:settings")
+            return redirect("backoffice:edit_settings")
         tenant.refresh_from_db()  # the invalid form changed the instance in memory
     return render(request, "backoffice/tenant/settings.html", {"form": form})
 
 
 @require_permission(can_manage_tenant)
 @require_http_methods(["GET", "POST"])
-def legal(request: AuthenticatedRequest) -> HttpResponse:
+def edit_legal_pages(request: AuthenticatedRequest) -> HttpResponse:
     tenant = request.tenant
     form = LegalTextsForm(request.POST or None, instance=tenant)
     if request.method == "POST":
@@ -58,14 +58,14 @@ def legal(request: AuthenticatedRequest) -> HttpResponse:
                 tenant=tenant, changes=changes, actor=request.user, at=timezone.now()
             )
             messages.success(request, _("The legal pages have been saved."))
-            return redirect("backoffice:legal")
+            return redirect("backoffice:edit_legal_pages")
         tenant.refresh_from_db()
     return render(request, "backoffice/tenant/legal.html", {"form": form})
 
 
 @require_permission(can_manage_tenant)
 @require_http_methods(["GET", "POST"])
-def accessibility(request: AuthenticatedRequest) -> HttpResponse:
+def edit_accessibility_statement(request: AuthenticatedRequest) -> HttpResponse:
     statement = queries.accessibility_statement(tenant=request.tenant)
     form = AccessibilityStatementForm(
         request.POST or None, instance=statement, today=timezone.localdate()
@@ -75,7 +75,7 @@ def accessibility(request: AuthenticatedRequest) -> HttpResponse:
             tenant=request.tenant, values=form.cleaned_data, actor=request.user, at=timezone.now()
         )
         messages.success(request, _("The accessibility statement has been saved."))
-        return redirect("backoffice:legal")
+        return redirect("backoffice:edit_legal_pages")
     return render(request, "backoffice/tenant/accessibility.html", {"form": form})
 
 
@@ -94,7 +94,7 @@ def _import_districts(
         _("Districts imported: %(created)d new, %(updated)d updated, %(deleted)d deleted.")
         % {"created": created, "updated": updated, "deleted": deleted},
     )
-    return redirect("backoffice:districts")
+    return redirect("backoffice:list_districts")
 
 
 def _left_outside(
@@ -130,21 +130,21 @@ def _left_outside(
 
 @require_permission(can_manage_tenant)
 @require_http_methods(["GET", "POST"])
-def districts(request: AuthenticatedRequest) -> HttpResponse:
+def list_districts(request: AuthenticatedRequest) -> HttpResponse:
     """Import borders; when they would leave places or ideas outside, list them and ask to
     confirm (a second form, no JavaScript needed; the file waits in the session)."""
     if request.method == "POST" and "confirm" in request.POST:
         pending = request.session.get(PENDING_IMPORT)
         if not pending or pending.get("token") != request.POST["confirm"]:
             messages.error(request, _("This import is no longer waiting; upload the file again."))
-            return redirect("backoffice:districts")
+            return redirect("backoffice:list_districts")
         del request.session[PENDING_IMPORT]
         shapes = [DistrictShape(name=n, geometry=g) for n, g in pending["shapes"]]
         return _import_districts(request, shapes, replace=pending["replace"])
     if request.method == "POST" and "cancel" in request.POST:
         request.session.pop(PENDING_IMPORT, None)
         messages.success(request, _("Nothing was imported."))
-        return redirect("backoffice:districts")
+        return redirect("backoffice:list_districts")
     form = DistrictImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         replace = form.cleaned_data["replace"]
@@ -174,7 +174,7 @@ def districts(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_permission(can_manage_tenant)
 @require_http_methods(["GET", "POST"])
-def district(request: AuthenticatedRequest, district_id: int) -> HttpResponse:
+def edit_district(request: AuthenticatedRequest, district_id: int) -> HttpResponse:
     item = queries.get_district_or_404(tenant=request.tenant, district_id=district_id)
     form = DistrictRenameForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
@@ -182,22 +182,22 @@ def district(request: AuthenticatedRequest, district_id: int) -> HttpResponse:
             district=item, name=form.cleaned_data["name"], actor=request.user, at=timezone.now()
         )
         messages.success(request, _("The district has been renamed."))
-        return redirect("backoffice:districts")
+        return redirect("backoffice:list_districts")
     item.refresh_from_db(fields=["name"])
     return render(request, "backoffice/tenant/district.html", {"district": item, "form": form})
 
 
 @require_permission(can_manage_tenant)
 @require_POST
-def district_delete(request: AuthenticatedRequest, district_id: int) -> HttpResponse:
+def delete_district(request: AuthenticatedRequest, district_id: int) -> HttpResponse:
     item = queries.get_district_or_404(tenant=request.tenant, district_id=district_id)
     actions.delete_district(district=item, actor=request.user, at=timezone.now())
     messages.success(request, _("The district has been deleted."))
-    return redirect("backoffice:districts")
+    return redirect("backoffice:list_districts")
 
 
 @require_permission(can_manage_tenant)
-def categories(request: AuthenticatedRequest) -> HttpResponse:
+def list_categories(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "backoffice/tenant/categories.html",
@@ -209,7 +209,7 @@ def categories(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_permission(can_manage_tenant)
 @require_http_methods(["GET", "POST"])
-def category_edit(request: AuthenticatedRequest, category_id: int | None = None) -> HttpResponse:
+def edit_category(request: AuthenticatedRequest, category_id: int | None = None) -> HttpResponse:
     item = (
         queries.get_category_or_404(tenant=request.tenant, category_id=category_id)
         if category_id is not None
@@ -227,7 +227,7 @@ def category_edit(request: AuthenticatedRequest, category_id: int | None = None)
             at=timezone.now(),
         )
         messages.success(request, _("The category has been saved."))
-        return redirect("backoffice:categories")
+        return redirect("backoffice:list_categories")
     if item is not None:
         item.refresh_from_db()
     return render(request, "backoffice/tenant/category.html", {"category": item, "form": form})
@@ -235,8 +235,8 @@ def category_edit(request: AuthenticatedRequest, category_id: int | None = None)
 
 @require_permission(can_manage_tenant)
 @require_POST
-def category_delete(request: AuthenticatedRequest, category_id: int) -> HttpResponse:
+def delete_category(request: AuthenticatedRequest, category_id: int) -> HttpResponse:
     item = queries.get_category_or_404(tenant=request.tenant, category_id=category_id)
     actions.delete_category(category=item, actor=request.user, at=timezone.now())
     messages.success(request, _("The category has been deleted."))
-    return redirect("backoffice:categories")
+    return redirect("backoffice:list_categories")

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Protocol
 
+from wiec.core.exceptions import UnreadableRowError
+
 # A spreadsheet reads a cell starting with one of these as a formula (or, for tab and carriage
 # return, strips them and reads what follows): OWASP's list for CSV injection.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -52,19 +54,10 @@ def writer(file: _Writable, **options: Any) -> SafeWriter:
     return SafeWriter(file, **options)
 
 
-class UnreadableRow(Exception):  # noqa: N818 - it names the problem, as the domain does
-    """csv could not read the record starting at `line`: typically an unclosed quotation mark
-    that swallows the rest of the file into one field beyond csv's size limit."""
-
-    def __init__(self, line: int) -> None:
-        super().__init__(f"line {line}")
-        self.line = line
-
-
 def numbered_rows(text: str, *, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """(line number where the record starts, its cells) for each record; blank lines give [].
 
-    Raises UnreadableRow (and stops) at a record csv cannot read."""
+    Raises UnreadableRowError (and stops) at a record csv cannot read."""
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     while True:
         line = reader.line_num + 1
@@ -73,5 +66,5 @@ def numbered_rows(text: str, *, delimiter: str) -> Iterator[tuple[int, list[str]
         except StopIteration:
             return
         except csv.Error:
-            raise UnreadableRow(line) from None
+            raise UnreadableRowError(line) from None
         yield line, record

@@ -4,5 +4,5 @@ from wiec.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.show_home, name="show_home"),
 ]

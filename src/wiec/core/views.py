@@ -30,7 +30,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponseBase:
     return response
 
 
-def home(request: TenantRequest) -> HttpResponse:
+def show_home(request: TenantRequest) -> HttpResponse:
     processes = queries.active_processes(tenant=request.tenant, at=timezone.now())
     return render(request, "core/home.html", {"processes": processes})
 

@@ -171,7 +171,7 @@ def delete_comment(request: AuthenticatedRequest, comment_id: int) -> HttpRespon
 @login_required
 @require_POST
 @ratelimit.limit("follow", per_user="30/m,300/h")
-def follow(request: AuthenticatedRequest, thread_id: int) -> HttpResponse:
+def follow_thread(request: AuthenticatedRequest, thread_id: int) -> HttpResponse:
     """Follow (`follow=1`) or stop following (`follow=0`); repeating either changes nothing."""
     thread, kind, owner = queries.get_thread_or_404(
         tenant=request.tenant, thread_id=thread_id, viewer=request.user

@@ -16,6 +16,11 @@ from wiec.accounts.actors import Capability, roles_with
 from wiec.core import audit
 from wiec.discussion.actions import create_thread
 from wiec.discussion.queries import follower_ids
+from wiec.ideas.exceptions import (
+    JustificationMissingError,
+    TooManyPhotosError,
+    TransitionNotAllowedError,
+)
 from wiec.ideas.models import Idea, IdeaAnswer, IdeaPhoto, IdeaSettings, Support
 from wiec.ideas.search import search_text
 from wiec.ideas.statuses import MIN_JUSTIFICATION, IdeaStatus, allowed_next
@@ -37,22 +42,6 @@ NEW_IDEA_NOTIFICATION = "ideas.new"
 # Who hears of a new idea: those who answer in the office's name (`can_answer_ideas`).
 # Moderators hear of an idea once someone reports it.
 NEW_IDEA_READERS = roles_with(Capability.SPEAK_FOR_OFFICE)
-
-
-class IdeaError(Exception):
-    """A step the idea's state does not allow; views turn it into a message."""
-
-
-class TooManyPhotosError(IdeaError):
-    pass
-
-
-class TransitionNotAllowedError(IdeaError):
-    pass
-
-
-class JustificationMissingError(IdeaError):
-    pass
 
 
 def _write(
@@ -143,7 +132,7 @@ def publish_idea(*, idea: Idea, at: datetime) -> Idea:
                 ),
                 kind=NEW_IDEA_NOTIFICATION,
                 data={"title": idea.title},
-                url=reverse("ideas_staff:answer", args=[idea.pk]),
+                url=reverse("ideas_staff:answer_idea", args=[idea.pk]),
                 at=at,
             )
     return idea

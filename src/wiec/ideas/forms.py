@@ -9,13 +9,14 @@ from django.utils.translation import ngettext
 
 from wiec.core.forms import ContentSelect
 from wiec.core.languages import content_lang
+from wiec.ideas.exceptions import UploadError
 from wiec.ideas.queries import SORTS, IdeaFilters
 from wiec.ideas.statuses import MIN_JUSTIFICATION, PUBLIC_STATUSES, IdeaStatus, allowed_next
-from wiec.ideas.uploads import CleanPhoto, UploadError, check_pdf, clean_photo
+from wiec.ideas.uploads import CleanPhoto, check_pdf, clean_photo
 from wiec.maps.coordinates import parse_coordinates
+from wiec.maps.exceptions import LocationError
 from wiec.maps.queries import (
     Location,
-    LocationError,
     matching_places,
     places,
     resolve_location,

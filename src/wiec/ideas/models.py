@@ -159,7 +159,7 @@ class Idea(Moderatable):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("ideas:detail", args=[self.pk])
+        return reverse("ideas:show_idea", args=[self.pk])
 
     @property
     def is_draft(self) -> bool:

@@ -59,20 +59,20 @@ SPEC = ModuleSpec(
     key="ideas",
     label=_("Ideas"),
     order=10,
-    nav=(NavItem("ideas", _("Ideas"), "ideas:list"),),
+    nav=(NavItem("ideas", _("Ideas"), "ideas:list_ideas"),),
     panel=(
         PanelSection(
             _("Ideas"),
             (
                 PanelPage(
                     _("Ideas waiting for an answer"),
-                    "ideas_staff:waiting",
+                    "ideas_staff:list_waiting_ideas",
                     permissions.can_answer_ideas,
                     _("Answer residents' ideas and move them through their statuses."),
                 ),
                 PanelPage(
                     _("Ideas: settings"),
-                    "ideas_staff:settings",
+                    "ideas_staff:edit_settings",
                     permissions.can_manage_idea_settings,
                     _("Open or close submissions; the introduction above the list."),
                 ),

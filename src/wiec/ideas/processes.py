@@ -25,7 +25,7 @@ def open_calls(tenant: Tenant, at: datetime) -> list[ProcessCard]:
     return [
         ProcessCard(
             title=_("Ideas for %(name)s") % {"name": tenant.name},
-            url=reverse("ideas:list"),
+            url=reverse("ideas:list_ideas"),
             kind=_("Ideas"),
             phase=LABELS[CallPhase.OPEN],
             description=ngettext(

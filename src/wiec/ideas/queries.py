@@ -13,6 +13,7 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from wiec.core.modules import WAITING_SHOWN, Waiting, WaitingItem
+from wiec.ideas.exceptions import IdeaHiddenError
 from wiec.ideas.models import Idea, IdeaAnswer, IdeaPhoto, IdeaSettings, Support
 from wiec.ideas.search import search
 from wiec.ideas.statuses import PUBLIC_STATUSES, IdeaStatus
@@ -28,14 +29,6 @@ SORTS = {
     "supported": (_("most supported"), ("-support_count", "-published_at", "-pk")),
     "discussed": (_("most discussed"), ("-thread__comment_count", "-published_at", "-pk")),
 }
-
-
-class IdeaHidden(Http404):
-    """A hidden idea: a 404 like any missing page, whose page says why it was hidden."""
-
-    def __init__(self, idea: Idea) -> None:
-        super().__init__()
-        self.idea = idea
 
 
 @dataclass(frozen=True)
@@ -133,7 +126,7 @@ def map_version(*, tenant: Tenant, filters: IdeaFilters) -> str:
 
 def get_idea_or_404(*, tenant: Tenant, idea_id: int, viewer: Any) -> Idea:
     """The idea if the viewer may see it: missing, foreign and others' drafts are a 404;
-    a hidden idea raises IdeaHidden (a 404 that can say why)."""
+    a hidden idea raises IdeaHiddenError (a 404 that can say why)."""
     idea = (
         Idea.objects.select_related("category", "district", "author", "thread")
         .filter(tenant=tenant, pk=idea_id)
@@ -145,7 +138,7 @@ def get_idea_or_404(*, tenant: Tenant, idea_id: int, viewer: Any) -> Idea:
     if idea.is_draft and (idea.author_id is None or idea.author_id != getattr(viewer, "pk", None)):
         raise Http404
     if idea.is_hidden:
-        raise IdeaHidden(idea)
+        raise IdeaHiddenError(idea)
     return idea
 
 
@@ -219,13 +212,13 @@ def waiting_for_answer(*, tenant: Tenant) -> Waiting:
         items=[
             WaitingItem(
                 label=idea.title,
-                url=reverse("ideas_staff:answer", args=[idea.pk]),
+                url=reverse("ideas_staff:answer_idea", args=[idea.pk]),
                 note=pgettext("panel home", "published"),
                 when=idea.published_at,
             )
             for idea in rows[:WAITING_SHOWN]
         ],
-        all_url=reverse("ideas_staff:waiting"),
+        all_url=reverse("ideas_staff:list_waiting_ideas"),
         all_label=gettext("All ideas waiting for an answer"),
         order=gettext("the longest waiting first"),
     )

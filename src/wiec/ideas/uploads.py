@@ -15,6 +15,8 @@ from typing import IO
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from wiec.ideas.exceptions import UploadError
+
 MAX_PHOTOS = 5
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000
@@ -23,10 +25,6 @@ THUMBNAIL_SIDE = 480
 PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
 MAX_PDF_BYTES = 10 * 1024 * 1024
 PDF_SIGNATURE = b"%PDF-"
-
-
-class UploadError(ValueError):
-    """The file is refused; the message names it and says why, for the person."""
 
 
 @dataclass(frozen=True)

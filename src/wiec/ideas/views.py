@@ -25,7 +25,7 @@ from wiec.core.phases import phase_at
 from wiec.core.types import AuthenticatedRequest, TenantRequest
 from wiec.discussion import queries as discussion_queries
 from wiec.discussion.views import thread_context
-from wiec.ideas import actions, queries
+from wiec.ideas import actions, exceptions, queries
 from wiec.ideas.access import (
     access_idea_for_delete,
     access_idea_for_edit,
@@ -62,7 +62,7 @@ def _listing(request: TenantRequest) -> dict[str, Any]:
     rows = queries.idea_list(tenant=request.tenant, filters=filters)
     page = Paginator(rows, queries.PAGE_SIZE).get_page(request.GET.get("page"))
     # `level`: the heading level of each idea's title (3 under the map's own heading).
-    level = 3 if request.resolver_match and request.resolver_match.url_name == "map" else 2
+    level = 3 if request.resolver_match and request.resolver_match.url_name == "show_map" else 2
     return {"filter_form": form, "filters": filters, "page": page, "level": level}
 
 
@@ -71,7 +71,7 @@ def _results_only(request: TenantRequest) -> bool:
     return bool(request.htmx) and request.htmx.target == "idea-results"
 
 
-def idea_list(request: TenantRequest) -> HttpResponse:
+def list_ideas(request: TenantRequest) -> HttpResponse:
     context = _listing(request)
     if _results_only(request):
         return render(request, "ideas/list.html#results", context)
@@ -85,19 +85,19 @@ def idea_list(request: TenantRequest) -> HttpResponse:
     return render(request, "ideas/list.html", context)
 
 
-def idea_map(request: TenantRequest) -> HttpResponse:
+def show_map(request: TenantRequest) -> HttpResponse:
     context = _listing(request)
     if _results_only(request):
         return render(request, "ideas/list.html#results", context)
     context.update(
         labels_json=json.dumps({s.value: str(s.label) for s in PUBLIC_STATUSES}),
-        geojson_url=reverse("ideas:geojson"),
-        card_url=reverse("ideas:map_card", args=[0]),
+        geojson_url=reverse("ideas:download_map_geojson"),
+        card_url=reverse("ideas:show_map_card", args=[0]),
     )
     return render(request, "ideas/map.html", context)
 
 
-def geojson(request: TenantRequest) -> HttpResponse:
+def download_map_geojson(request: TenantRequest) -> HttpResponse:
     """The filtered ideas as points: built once per change (cache), revalidated by ETag."""
     filters = IdeaFilterForm(request.GET, tenant=request.tenant).filters()
     version = queries.map_version(tenant=request.tenant, filters=filters)
@@ -120,7 +120,7 @@ def geojson(request: TenantRequest) -> HttpResponse:
     return response
 
 
-def map_card(request: TenantRequest, idea_id: int) -> JsonResponse:
+def show_map_card(request: TenantRequest, idea_id: int) -> JsonResponse:
     """What a map marker's popup shows, fetched when it is opened (the GeoJSON has no titles)."""
     idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
     response = JsonResponse(
@@ -158,10 +158,10 @@ def _support_context(request: TenantRequest, idea: Idea) -> dict[str, Any]:
     }
 
 
-def detail(request: TenantRequest, idea_id: int) -> HttpResponse:
+def show_idea(request: TenantRequest, idea_id: int) -> HttpResponse:
     try:
         idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
-    except queries.IdeaHidden as hidden:
+    except exceptions.IdeaHiddenError as hidden:
         return render(request, "ideas/hidden.html", {"idea": hidden.idea}, status=404)
     phase = call_phase(request, at=timezone.now())
     context: dict[str, Any] = {
@@ -205,7 +205,7 @@ def _too_fast(form: Any) -> None:
 
 @membership_required
 @require_http_methods(["GET", "POST"])
-def create(request: AuthenticatedRequest) -> HttpResponse:
+def create_idea(request: AuthenticatedRequest) -> HttpResponse:
     if not can_submit_idea(request.actor, phase=call_phase(request, at=timezone.now())):
         raise PermissionDenied
     form = IdeaForm(request.POST or None, tenant=request.tenant)
@@ -240,7 +240,7 @@ def create(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
+def edit_idea(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     idea = _editable(request, idea_id)
     initial = {
         "title": idea.title,
@@ -272,7 +272,7 @@ def edit(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def files(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
+def edit_files(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     idea = _editable(request, idea_id)
     photos = queries.photos_of(idea=idea)
     form = FilesForm(
@@ -289,11 +289,11 @@ def files(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
                     actions.set_attachment(
                         idea=idea, upload=form.cleaned_data["attachment"], at=now
                     )
-            except actions.TooManyPhotosError:
+            except exceptions.TooManyPhotosError:
                 form.add_error("photos", _("An idea can have at most 5 photos."))
             else:
                 messages.success(request, _("The files are added."))
-                return redirect("ideas:files", idea_id=idea.pk)
+                return redirect("ideas:edit_files", idea_id=idea.pk)
         else:
             _too_fast(form)
             status = 429
@@ -346,7 +346,7 @@ def describe_photo(request: AuthenticatedRequest, idea_id: int, photo_id: int) -
                 photo=photo, description=form.cleaned_data["description"], at=timezone.now()
             )
             messages.success(request, _("The description of the photo is saved."))
-            return redirect("ideas:files", idea_id=idea.pk)
+            return redirect("ideas:edit_files", idea_id=idea.pk)
         _too_fast(form)
         status = 429
     photos = queries.photos_of(idea=idea)
@@ -361,7 +361,7 @@ def remove_photo(request: AuthenticatedRequest, idea_id: int, photo_id: int) -> 
     photo = queries.get_photo_or_404(idea=idea, photo_id=photo_id)
     actions.remove_photo(photo=photo, at=timezone.now())
     messages.success(request, _("The photo is removed."))
-    return redirect("ideas:files", idea_id=idea.pk)
+    return redirect("ideas:edit_files", idea_id=idea.pk)
 
 
 @login_required
@@ -371,12 +371,12 @@ def remove_attachment(request: AuthenticatedRequest, idea_id: int) -> HttpRespon
     if idea.attachment:
         actions.remove_attachment(idea=idea, at=timezone.now())
         messages.success(request, _("The PDF document is removed."))
-    return redirect("ideas:files", idea_id=idea.pk)
+    return redirect("ideas:edit_files", idea_id=idea.pk)
 
 
 @login_required
 @require_POST
-def publish(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
+def publish_idea(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     idea = access_idea_for_publish(request, idea_id, at=timezone.now())
     actions.publish_idea(idea=idea, at=timezone.now())
     messages.success(
@@ -387,16 +387,16 @@ def publish(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
+def delete_idea(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     idea = access_idea_for_delete(request, idea_id, at=timezone.now())
     actions.delete_draft(idea=idea)
     messages.success(request, _("The draft is deleted."))
-    return redirect("ideas:mine")
+    return redirect("ideas:list_my_ideas")
 
 
 @login_required
 @require_POST
-def support(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
+def support_idea(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     """Support (`support=1`) or withdraw (`support=0`); repeating either is not an error."""
     now = timezone.now()
     idea = access_idea_for_support(request, idea_id, at=now)
@@ -434,7 +434,7 @@ def support(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
 
 
 @login_required
-def mine(request: AuthenticatedRequest) -> HttpResponse:
+def list_my_ideas(request: AuthenticatedRequest) -> HttpResponse:
     rows = queries.ideas_of(tenant=request.tenant, user=request.user)
     page = Paginator(rows, queries.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "ideas/mine.html", {"page": page})
@@ -459,15 +459,23 @@ def _file_response(
     return response
 
 
-def photo(request: TenantRequest, idea_id: int, photo_id: int, size: str) -> FileResponse:
+def _photo(request: TenantRequest, idea_id: int, photo_id: int, *, thumbnail: bool) -> FileResponse:
     """A photo, served only while its idea is visible to the person asking."""
     idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
     item = queries.get_photo_or_404(idea=idea, photo_id=photo_id)
-    field = item.thumbnail if size == "thumbnail" else item.image
+    field = item.thumbnail if thumbnail else item.image
     return _file_response(field, content_type="image/jpeg")
 
 
-def attachment(request: TenantRequest, idea_id: int) -> FileResponse:
+def show_photo(request: TenantRequest, idea_id: int, photo_id: int) -> FileResponse:
+    return _photo(request, idea_id, photo_id, thumbnail=False)
+
+
+def show_thumbnail(request: TenantRequest, idea_id: int, photo_id: int) -> FileResponse:
+    return _photo(request, idea_id, photo_id, thumbnail=True)
+
+
+def download_attachment(request: TenantRequest, idea_id: int) -> FileResponse:
     """The PDF, always as a download (never shown inside the site)."""
     idea = queries.get_idea_or_404(tenant=request.tenant, idea_id=idea_id, viewer=request.user)
     name = idea.attachment_title or "zalacznik.pdf"

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from wiec.accounts.decorators import require_permission
 from wiec.core.types import AuthenticatedRequest
-from wiec.ideas import actions, queries
+from wiec.ideas import actions, exceptions, queries
 from wiec.ideas.access import call_phase
 from wiec.ideas.forms import AnswerForm, IdeaSettingsForm
 from wiec.ideas.permissions import can_answer_idea, can_answer_ideas, can_manage_idea_settings
@@ -21,7 +21,7 @@ from wiec.ideas.statuses import PUBLIC_STATUSES, IdeaStatus
 
 
 @require_permission(can_answer_ideas)
-def waiting(request: AuthenticatedRequest) -> HttpResponse:
+def list_waiting_ideas(request: AuthenticatedRequest) -> HttpResponse:
     """New ideas, the longest waiting first; other statuses on request (?status=…)."""
     status = request.GET.get("status", IdeaStatus.NEW)
     if status not in PUBLIC_STATUSES:
@@ -43,7 +43,7 @@ def waiting(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_permission(can_answer_ideas)
 @require_http_methods(["GET", "POST"])
-def answer(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
+def answer_idea(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
     idea = queries.get_any_idea_or_404(tenant=request.tenant, idea_id=idea_id)
     allowed = can_answer_idea(request.actor, idea, phase=call_phase(request, at=timezone.now()))
     form = AnswerForm(request.POST or None, current=idea.status)
@@ -59,16 +59,16 @@ def answer(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
                     message=form.cleaned_data["message"].strip(),
                     at=timezone.now(),
                 )
-            except actions.TransitionNotAllowedError:
+            except exceptions.TransitionNotAllowedError:
                 form.add_error(
                     "status",
                     _("Someone has just answered this idea and its status changed; check it."),
                 )
-            except actions.JustificationMissingError:  # the form checks it; kept for the race
+            except exceptions.JustificationMissingError:  # the form checks it; kept for the race
                 form.add_error("message", _("Give the reasons for the rejection."))
             else:
                 messages.success(request, _("The answer is published."))
-                return redirect("ideas_staff:waiting")
+                return redirect("ideas_staff:list_waiting_ideas")
     return render(
         request,
         "ideas/staff/answer.html",
@@ -83,7 +83,7 @@ def answer(request: AuthenticatedRequest, idea_id: int) -> HttpResponse:
 
 @require_permission(can_manage_idea_settings)
 @require_http_methods(["GET", "POST"])
-def settings_view(request: AuthenticatedRequest) -> HttpResponse:
+def edit_settings(request: AuthenticatedRequest) -> HttpResponse:
     current = queries.settings_for(tenant=request.tenant)
     form = IdeaSettingsForm(
         request.POST or None,
@@ -103,5 +103,5 @@ def settings_view(request: AuthenticatedRequest) -> HttpResponse:
             at=timezone.now(),
         )
         messages.success(request, _("The settings have been saved."))
-        return redirect("ideas_staff:settings")
+        return redirect("ideas_staff:edit_settings")
     return render(request, "ideas/staff/settings.html", {"form": form})

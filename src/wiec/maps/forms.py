@@ -7,7 +7,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wiec.core.csvrows import UnreadableRow, numbered_rows
+from wiec.core.csvrows import numbered_rows
+from wiec.core.exceptions import UnreadableRowError
 from wiec.maps.actions import PlaceRow
 from wiec.maps.coordinates import parse_coordinates
 from wiec.tenants.models import Tenant
@@ -106,7 +107,7 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """Numbered CSV records; one csv cannot read is a message naming its line."""
     try:
         yield from numbered_rows(text, delimiter=delimiter)
-    except UnreadableRow as unreadable:
+    except UnreadableRowError as unreadable:
         raise ValueError(
             _("Line %(n)d: a quotation mark is not closed.") % {"n": unreadable.line}
         ) from None

@@ -18,7 +18,7 @@ SPEC = ModuleSpec(
             (
                 PanelPage(
                     _("Places"),
-                    "maps_staff:places",
+                    "maps_staff:edit_places",
                     permissions.can_manage_tenant,
                     _("Streets and places people can type instead of using the map."),
                 ),

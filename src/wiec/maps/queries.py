@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from wiec.maps.coordinates import parse_coordinates
+from wiec.maps.exceptions import LocationError
 from wiec.maps.models import Place
 from wiec.maps.search import place_key
 from wiec.tenants.queries import district_for_point, districts
@@ -48,20 +49,6 @@ def matching_places(*, tenant: Tenant, text: str) -> list[Place]:
             "name"
         )[:MAX_MATCHES]
     )
-
-
-class LocationError(ValueError):
-    """What was typed does not give a usable point; `message` says why, for the person.
-
-    `code` is one of "empty", "outside", "ambiguous" (then `choices` holds the places) and
-    "not_found".
-    """
-
-    def __init__(self, message: str, *, code: str, choices: list[Place] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.choices = choices or []
 
 
 @dataclass(frozen=True)

@@ -4,5 +4,5 @@ from wiec.maps import views_staff
 
 app_name = "maps_staff"
 urlpatterns = [
-    path("", views_staff.places, name="places"),
+    path("", views_staff.edit_places, name="edit_places"),
 ]

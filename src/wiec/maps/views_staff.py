@@ -19,7 +19,7 @@ from wiec.maps.forms import PlaceImportForm
 
 @require_permission(can_manage_tenant)
 @require_http_methods(["GET", "POST"])
-def places(request: AuthenticatedRequest) -> HttpResponse:
+def edit_places(request: AuthenticatedRequest) -> HttpResponse:
     form = PlaceImportForm(request.POST or None, request.FILES or None, tenant=request.tenant)
     if request.method == "POST" and form.is_valid():
         created, updated, deleted = actions.import_places(
@@ -34,6 +34,6 @@ def places(request: AuthenticatedRequest) -> HttpResponse:
             _("Places imported: %(created)d new, %(updated)d updated, %(deleted)d deleted.")
             % {"created": created, "updated": updated, "deleted": deleted},
         )
-        return redirect("maps_staff:places")
+        return redirect("maps_staff:edit_places")
     page = Paginator(queries.places(tenant=request.tenant), 100).get_page(request.GET.get("page"))
     return render(request, "maps/staff/places.html", {"page": page, "form": form})

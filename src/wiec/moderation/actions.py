@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from wiec.accounts.actors import Capability, roles_with
 from wiec.core import audit
 from wiec.moderation import registry
+from wiec.moderation.exceptions import AlreadyHiddenError, NotHiddenError
 from wiec.moderation.models import (
     Block,
     Decision,
@@ -32,14 +33,6 @@ HIDDEN_NOTIFICATION = "moderation.hidden"
 REPORTED_NOTIFICATION = "moderation.reported"
 # Who hears of a new report: those who decide on it (`permissions.can_moderate`).
 REPORT_READERS = roles_with(Capability.MODERATE)
-
-
-class AlreadyHiddenError(Exception):
-    """Someone hid it a moment ago."""
-
-
-class NotHiddenError(Exception):
-    """Someone restored it a moment ago."""
 
 
 def report_content(
@@ -85,7 +78,7 @@ def _tell_moderators(*, obj: Moderatable, report: Report, at: datetime) -> None:
         ),
         kind=REPORTED_NOTIFICATION,
         data={"excerpt": Truncator(kind.full_text(obj)).chars(80), "reason": report.reason},
-        url=reverse("moderation_staff:content", args=[kind.key, obj.pk]),
+        url=reverse("moderation_staff:show_content", args=[kind.key, obj.pk]),
         at=at,
     )
 

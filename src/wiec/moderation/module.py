@@ -44,7 +44,7 @@ SPEC = ModuleSpec(
             (
                 PanelPage(
                     _("Moderation"),
-                    "moderation_staff:queue",
+                    "moderation_staff:show_queue",
                     permissions.can_moderate,
                     _("Reported content, hidden content and blocked accounts."),
                 ),

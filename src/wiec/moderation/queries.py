@@ -164,7 +164,7 @@ def waiting_reports(*, tenant: Tenant) -> Waiting:
         items=[
             WaitingItem(
                 label=Truncator(item.kind.full_text(item.content)).chars(80),
-                url=reverse("moderation_staff:content", args=[item.kind.key, item.content.pk]),
+                url=reverse("moderation_staff:show_content", args=[item.kind.key, item.content.pk]),
                 note=ngettext(
                     "%(kind)s, %(count)d report, the first",
                     "%(kind)s, %(count)d reports, the first",
@@ -175,7 +175,7 @@ def waiting_reports(*, tenant: Tenant) -> Waiting:
             )
             for item in queue
         ],
-        all_url=reverse("moderation_staff:queue"),
+        all_url=reverse("moderation_staff:show_queue"),
         all_label=_("The whole moderation queue"),
         order=_("the longest waiting first"),
     )

@@ -4,5 +4,5 @@ from wiec.moderation import views
 
 app_name = "moderation"
 urlpatterns = [
-    path("<slug:key>/<int:object_id>/", views.report, name="report"),
+    path("<slug:key>/<int:object_id>/", views.report_content, name="report_content"),
 ]

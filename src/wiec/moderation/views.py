@@ -21,7 +21,7 @@ REPORT_RATES = {"per_user": "10/h", "per_ip": "30/h"}
 
 @membership_required
 @require_http_methods(["GET", "POST"])
-def report(request: AuthenticatedRequest, key: str, object_id: int) -> HttpResponse:
+def report_content(request: AuthenticatedRequest, key: str, object_id: int) -> HttpResponse:
     kind, obj = queries.get_reportable_or_404(
         tenant=request.tenant, key=key, object_id=object_id, viewer=request.user
     )

@@ -16,7 +16,7 @@ from wiec.accounts.actors import resolve_actor
 from wiec.accounts.decorators import require_permission
 from wiec.accounts.models import User
 from wiec.core.types import AuthenticatedRequest
-from wiec.moderation import actions, queries
+from wiec.moderation import actions, exceptions, queries
 from wiec.moderation.forms import BlockForm, ReasonForm
 from wiec.moderation.permissions import can_block, can_moderate
 
@@ -33,7 +33,7 @@ STEP_DONE = {
 
 
 @require_permission(can_moderate)
-def queue(request: AuthenticatedRequest) -> HttpResponse:
+def show_queue(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "moderation/staff/queue.html",
@@ -77,7 +77,7 @@ def _content_page(
 
 
 @require_permission(can_moderate)
-def content(request: AuthenticatedRequest, key: str, object_id: int) -> HttpResponse:
+def show_content(request: AuthenticatedRequest, key: str, object_id: int) -> HttpResponse:
     return _content_page(request, key, object_id, {})
 
 
@@ -95,11 +95,11 @@ def decide(request: AuthenticatedRequest, key: str, object_id: int, step: str) -
         STEPS[step](
             obj=obj, moderator=request.user, reason=form.cleaned_data["reason"], at=timezone.now()
         )
-    except (actions.AlreadyHiddenError, actions.NotHiddenError):
+    except (exceptions.AlreadyHiddenError, exceptions.NotHiddenError):
         messages.warning(request, _("Someone has just changed this content; check it again."))
     else:
         messages.success(request, STEP_DONE[step])
-    return redirect("moderation_staff:content", key=key, object_id=object_id)
+    return redirect("moderation_staff:show_content", key=key, object_id=object_id)
 
 
 @require_permission(can_moderate)
@@ -121,11 +121,11 @@ def block_author(request: AuthenticatedRequest, key: str, object_id: int) -> Htt
         at=timezone.now(),
     )
     messages.success(request, _("The author is blocked in this municipality."))
-    return redirect("moderation_staff:content", key=key, object_id=object_id)
+    return redirect("moderation_staff:show_content", key=key, object_id=object_id)
 
 
 @require_permission(can_moderate)
-def blocks(request: AuthenticatedRequest) -> HttpResponse:
+def list_blocks(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "moderation/staff/blocks.html",
@@ -139,4 +139,4 @@ def lift_block(request: AuthenticatedRequest, block_id: int) -> HttpResponse:
     block = queries.get_active_block_or_404(tenant=request.tenant, block_id=block_id)
     actions.lift_block(block=block, moderator=request.user, at=timezone.now())
     messages.success(request, _("The block is lifted."))
-    return redirect("moderation_staff:blocks")
+    return redirect("moderation_staff:list_blocks")

@@ -104,7 +104,7 @@ def _email(notification: Notification, *, chosen: dict[tuple[int, str], bool], b
                 "tenant": tenant,
                 "message": message,
                 "url": base + notification.url,
-                "settings_url": base + reverse("notifications:preferences"),
+                "settings_url": base + reverse("notifications:edit_preferences"),
             },
         )
         mail = EmailMessage(

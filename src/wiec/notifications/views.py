@@ -17,7 +17,7 @@ from wiec.notifications.forms import EmailPreferencesForm
 
 
 @login_required
-def centre(request: AuthenticatedRequest) -> HttpResponse:
+def list_notifications(request: AuthenticatedRequest) -> HttpResponse:
     rows = queries.notifications_for(user=request.user, tenant=request.tenant)
     page = Paginator(rows, 30).get_page(request.GET.get("page"))
     items = []
@@ -52,12 +52,12 @@ def open_notification(request: AuthenticatedRequest, notification_id: int) -> Ht
 def mark_all_read(request: AuthenticatedRequest) -> HttpResponse:
     actions.mark_all_read(user=request.user, tenant=request.tenant, at=timezone.now())
     messages.success(request, _("All notifications are marked as read."))
-    return redirect("notifications:centre")
+    return redirect("notifications:list_notifications")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preferences(request: AuthenticatedRequest) -> HttpResponse:
+def edit_preferences(request: AuthenticatedRequest) -> HttpResponse:
     form = EmailPreferencesForm(
         request.POST or None,
         wanted=queries.email_wanted(user=request.user),
@@ -66,5 +66,5 @@ def preferences(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         actions.set_email_preferences(user=request.user, wanted=form.cleaned_data)
         messages.success(request, _("Your e-mail settings have been saved."))
-        return redirect("notifications:preferences")
+        return redirect("notifications:edit_preferences")
     return render(request, "notifications/preferences.html", {"form": form})

@@ -11,7 +11,7 @@ from django.db import transaction
 from wiec.accounts.models import User
 from wiec.core import audit
 from wiec.polls import queries
-from wiec.polls.exceptions import NoQuestions
+from wiec.polls.exceptions import NoQuestionsError
 from wiec.polls.models import Eligibility, Option, Poll, Question
 from wiec.tenants.models import District, Tenant
 from wiec.verification import keys
@@ -20,7 +20,7 @@ from wiec.verification.models import Level
 from wiec.verification.pesel import Pesel
 from wiec.verification.queries import Identity
 from wiec.voting import actions as voting
-from wiec.voting.exceptions import InvalidBallot, NotEligible, NotOpen
+from wiec.voting.exceptions import InvalidBallotError, NotEligibleError, NotOpenError
 from wiec.voting.models import Channel
 from wiec.voting.permissions import Ineligible
 from wiec.voting.phases import Step, allows
@@ -58,10 +58,10 @@ def create_poll(*, tenant: Tenant, values: dict[str, Any], actor: User, at: date
     """A new poll (a draft unless `is_published`) and its ballot box. Audit-logged.
 
     `values` are PollForm's cleaned data. A new poll has no questions yet, so it cannot be
-    published at once (NoQuestions).
+    published at once (NoQuestionsError).
     """
     if values.get("is_published"):
-        raise NoQuestions
+        raise NoQuestionsError
     with transaction.atomic():
         box = voting.create_box(tenant=tenant, actor=actor, at=at, **_box_values(values))
         poll = Poll.objects.create(
@@ -81,8 +81,8 @@ def create_poll(*, tenant: Tenant, values: dict[str, Any], actor: User, at: date
 
 def update_poll(*, poll: Poll, values: dict[str, Any], actor: User, at: datetime) -> Poll:
     """Save the poll's texts and settings; dates and eligibility go to its box, which refuses
-    eligibility changes once voting has started (NotOpen). A poll without questions cannot be
-    published (NoQuestions). Audit-logged with the fields that really changed (the box logs
+    eligibility changes once voting has started (NotOpenError). A poll without questions cannot be
+    published (NoQuestionsError). Audit-logged with the fields that really changed (the box logs
     its own); saving without a change records nothing."""
     box_values = _box_values(values)
     current = {
@@ -98,11 +98,11 @@ def update_poll(*, poll: Poll, values: dict[str, Any], actor: User, at: datetime
         box_changes["districts"] = box_values["districts"]
     with transaction.atomic():
         if values.get("is_published") and not poll.questions.exists():
-            raise NoQuestions
+            raise NoQuestionsError
         if values["eligibility"] != poll.eligibility and not allows(
             poll.box, Step.EDIT_BALLOT, at=at
         ):
-            raise NotOpen
+            raise NotOpenError
         if box_changes:
             poll.box = voting.update_box(box=poll.box, changes=box_changes, actor=actor, at=at)
         fields = ["title", "description", "eligibility", "results_visibility", "is_published"]
@@ -126,11 +126,11 @@ def update_poll(*, poll: Poll, values: dict[str, Any], actor: User, at: datetime
 
 
 def publish_poll(*, poll: Poll, actor: User, at: datetime) -> Poll:
-    """Make a draft visible to residents; it needs at least one question (NoQuestions).
+    """Make a draft visible to residents; it needs at least one question (NoQuestionsError).
     Audit-logged."""
     with transaction.atomic():
         if not poll.questions.exists():
-            raise NoQuestions
+            raise NoQuestionsError
         poll.is_published = True
         poll.save(update_fields=["is_published"])
         audit.record(actor=actor, action="poll.published", tenant=poll.tenant, target=poll, at=at)
@@ -149,10 +149,10 @@ def save_question(
     actor: User,
     at: datetime,
 ) -> Question:
-    """Add or replace a question and its options; only before voting starts (NotOpen).
+    """Add or replace a question and its options; only before voting starts (NotOpenError).
     Audit-logged, unless an existing question is saved exactly as it was."""
     if not allows(poll.box, Step.EDIT_BALLOT, at=at):
-        raise NotOpen
+        raise NotOpenError
     if question is not None and _same_question(question, text, kind, max_choices, options):
         return question  # saved without a change: nothing to write or log
     with transaction.atomic():
@@ -193,16 +193,16 @@ def _same_question(
 
 
 def delete_question(*, poll: Poll, question: Question, actor: User, at: datetime) -> None:
-    """Only before voting starts (NotOpen); a published poll keeps its last question
-    (NoQuestions): unpublish it first."""
+    """Only before voting starts (NotOpenError); a published poll keeps its last question
+    (NoQuestionsError): unpublish it first."""
     if not allows(poll.box, Step.EDIT_BALLOT, at=at):
-        raise NotOpen
+        raise NotOpenError
     with transaction.atomic():
         if (
             Poll.objects.filter(pk=poll.pk, is_published=True).exists()
             and not poll.questions.exclude(pk=question.pk).exists()
         ):
-            raise NoQuestions
+            raise NoQuestionsError
         audit.record(
             actor=actor,
             action="poll.question_deleted",
@@ -226,7 +226,7 @@ def vote(*, poll: Poll, identity: Identity, choices: dict[str, list[int]], at: d
     """Cast an online ballot; returns the receipt code. See voting.actions.cast_ballot.
 
     A ballot answers every question of the poll and nothing else; a poll without questions
-    takes no ballot (InvalidBallot), so nobody's one vote is spent on an empty one.
+    takes no ballot (InvalidBallotError), so nobody's one vote is spent on an empty one.
     """
     _check_answers_every_question(poll, choices)
     return voting.cast_ballot(
@@ -249,13 +249,13 @@ def enter_paper_ballot(
     at: datetime,
 ) -> str:
     """An official types in a signed paper ballot. The PESEL is checked against the same
-    who-voted register as online votes (AlreadyVoted) and then forgotten."""
+    who-voted register as online votes (AlreadyVotedError) and then forgotten."""
     if verification_queries.settings_for(tenant=poll.tenant).register_required:
         key = verification_queries.tenant_key(tenant=poll.tenant)
         if not verification_queries.in_register(
             tenant=poll.tenant, pesel_hmac=keys.pesel_hmac(key, pesel.number)
         ):
-            raise NotEligible(Ineligible.REGISTER)
+            raise NotEligibleError(Ineligible.REGISTER)
     _check_answers_every_question(poll, choices)
     identity = verification_queries.identity_for_paper(
         tenant=poll.tenant,
@@ -277,4 +277,4 @@ def enter_paper_ballot(
 def _check_answers_every_question(poll: Poll, choices: dict[str, list[int]]) -> None:
     questions = {str(q.pk) for q in poll.questions.all()}
     if not questions or set(choices) != questions or not all(choices.values()):
-        raise InvalidBallot
+        raise InvalidBallotError

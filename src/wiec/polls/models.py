@@ -59,7 +59,7 @@ class Poll(TenantOwned):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("polls:detail", args=[self.pk])
+        return reverse("polls:show_poll", args=[self.pk])
 
 
 class QuestionKind(models.TextChoices):

@@ -31,14 +31,14 @@ SPEC = ModuleSpec(
     key="polls",
     label=_("Polls"),
     order=40,
-    nav=(NavItem("polls", _("Polls"), "polls:list"),),
+    nav=(NavItem("polls", _("Polls"), "polls:list_polls"),),
     panel=(
         PanelSection(
             _("Polls"),
             (
                 PanelPage(
                     _("Polls"),
-                    "polls_staff:list",
+                    "polls_staff:list_polls",
                     permissions.can_manage_polls,
                     _("Ask residents; enter paper ballots; close and publish results."),
                 ),

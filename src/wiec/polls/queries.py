@@ -184,7 +184,7 @@ def waiting_polls(*, tenant: Tenant, at: datetime) -> Waiting:
         items=[
             WaitingItem(
                 label=poll.title,
-                url=reverse("polls_staff:edit", args=[poll.pk]),
+                url=reverse("polls_staff:edit_poll", args=[poll.pk]),
                 note=str(_POLL_NOTES[phase]),
                 when=poll.box.starts_at if phase == Phase.SCHEDULED else poll.box.ends_at,
                 then=_("Enter the paper ballots, then close the poll.")
@@ -193,7 +193,7 @@ def waiting_polls(*, tenant: Tenant, at: datetime) -> Waiting:
             )
             for poll, phase in due[:WAITING_SHOWN]
         ],
-        all_url=reverse("polls_staff:list"),
+        all_url=reverse("polls_staff:list_polls"),
         all_label=_("All polls"),
         order=_("the nearest date first"),
     )

@@ -22,17 +22,17 @@ from wiec.polls.permissions import can_download_ballots, can_see_results, offers
 from wiec.verification import queries as verification_queries
 from wiec.voting import queries as voting_queries
 from wiec.voting.exceptions import (
-    AlreadyVoted,
-    NotEligible,
-    NotOpen,
-    PaperNotAccepted,
+    AlreadyVotedError,
+    NotEligibleError,
+    NotOpenError,
+    PaperNotAcceptedError,
     VotingError,
 )
 from wiec.voting.permissions import REASONS, Ineligible, ineligibility
 from wiec.voting.phases import LABELS, Phase, phase_at
 
 
-def poll_list(request: TenantRequest) -> HttpResponse:
+def list_polls(request: TenantRequest) -> HttpResponse:
     now = timezone.now()
     polls = list(queries.published_polls(tenant=request.tenant))
     groups: dict[Phase, list[object]] = {phase: [] for phase in Phase}
@@ -51,7 +51,7 @@ def poll_list(request: TenantRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def detail(request: TenantRequest, poll_id: int) -> HttpResponse:
+def show_poll(request: TenantRequest, poll_id: int) -> HttpResponse:
     """The poll, and its ballot for whoever may vote now; POST casts the ballot."""
     if request.method == "POST":
         return cast(request, poll_id)
@@ -111,13 +111,13 @@ def _render_detail(
 
 
 def refusal_message(refusal: VotingError) -> str:
-    if isinstance(refusal, AlreadyVoted):
+    if isinstance(refusal, AlreadyVotedError):
         return _("You have already voted in this poll.")
-    if isinstance(refusal, NotOpen):
+    if isinstance(refusal, NotOpenError):
         return _("Voting in this poll is not open: it has not started yet or has ended.")
-    if isinstance(refusal, NotEligible):
+    if isinstance(refusal, NotEligibleError):
         return str(REASONS[Ineligible(refusal.reason)])
-    if isinstance(refusal, PaperNotAccepted):
+    if isinstance(refusal, PaperNotAcceptedError):
         return _(
             "Paper ballots can be entered only in polls for verified residents: in a poll "
             "open to any account, a paper voter cannot be matched with the online ones."
@@ -125,7 +125,7 @@ def refusal_message(refusal: VotingError) -> str:
     return _("This ballot is not valid. Nothing was stored; please try again.")
 
 
-def results(request: TenantRequest, poll_id: int) -> HttpResponse:
+def show_results(request: TenantRequest, poll_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     phase = phase_at(poll.box, at=timezone.now())
     visible = can_see_results(request.actor, poll=poll, phase=phase)
@@ -171,7 +171,9 @@ def _csv_response(
     return response, csvrows.writer(response, delimiter=style.delimiter)
 
 
-def results_csv(request: TenantRequest, poll_id: int, *, spreadsheet: bool = False) -> HttpResponse:
+def download_results_csv(
+    request: TenantRequest, poll_id: int, *, spreadsheet: bool = False
+) -> HttpResponse:
     """Votes per answer; headings in the reader's language."""
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     phase = phase_at(poll.box, at=timezone.now())
@@ -188,7 +190,9 @@ def results_csv(request: TenantRequest, poll_id: int, *, spreadsheet: bool = Fal
     return response
 
 
-def ballots_csv(request: TenantRequest, poll_id: int, *, spreadsheet: bool = False) -> HttpResponse:
+def download_ballots_csv(
+    request: TenantRequest, poll_id: int, *, spreadsheet: bool = False
+) -> HttpResponse:
     """Every counted ballot of a closed poll, for anyone to recount: one row per answer chosen,
     by name, sorted by the ballot's random id (never by time); no person, no time, no order of
     casting. A ballot's questions come in the poll's order."""
@@ -207,3 +211,11 @@ def ballots_csv(request: TenantRequest, poll_id: int, *, spreadsheet: bool = Fal
             for option_id in choices.get(key, []):
                 writer.writerow([ballot_id, question.text, options.get((key, option_id), "")])
     return response
+
+
+def download_results_spreadsheet(request: TenantRequest, poll_id: int) -> HttpResponse:
+    return download_results_csv(request, poll_id, spreadsheet=True)
+
+
+def download_ballots_spreadsheet(request: TenantRequest, poll_id: int) -> HttpResponse:
+    return download_ballots_csv(request, poll_id, spreadsheet=True)

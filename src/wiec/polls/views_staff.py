@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wiec.accounts.decorators import require_permission
 from wiec.core.types import AuthenticatedRequest
 from wiec.polls import actions, queries
-from wiec.polls.exceptions import NoQuestions
+from wiec.polls.exceptions import NoQuestionsError
 from wiec.polls.forms import FROZEN_MESSAGE, PaperBallotForm, PollForm, QuestionForm
 from wiec.polls.models import Poll
 from wiec.polls.permissions import (
@@ -25,13 +25,13 @@ from wiec.polls.permissions import (
 )
 from wiec.polls.views import refusal_message
 from wiec.voting import queries as voting_queries
-from wiec.voting.exceptions import NotOpen, VotingError
+from wiec.voting.exceptions import NotOpenError, VotingError
 from wiec.voting.permissions import accepts_paper
 from wiec.voting.phases import LABELS, Phase, phase_at
 
 
 @require_permission(can_manage_polls)
-def poll_list(request: AuthenticatedRequest) -> HttpResponse:
+def list_polls(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     rows = [
         (poll, LABELS[phase_at(poll.box, at=now)])
@@ -57,7 +57,7 @@ def _poll_initial(poll: Poll) -> dict[str, object]:
 
 @require_permission(can_manage_polls)
 @require_http_methods(["GET", "POST"])
-def poll_new(request: AuthenticatedRequest) -> HttpResponse:
+def create_poll(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     form = PollForm(request.POST or None, tenant=request.tenant, now=now)
     if request.method == "POST" and form.is_valid():
@@ -68,13 +68,13 @@ def poll_new(request: AuthenticatedRequest) -> HttpResponse:
             request,
             _("The poll has been saved as a draft. Add its questions, then publish it."),
         )
-        return redirect("polls_staff:edit", poll.pk)
+        return redirect("polls_staff:edit_poll", poll.pk)
     return render(request, "polls/staff/edit.html", {"form": form, "poll": None})
 
 
 @require_permission(can_manage_polls)
 @require_http_methods(["GET", "POST"])
-def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
+def edit_poll(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     now = timezone.now()
     phase = phase_at(poll.box, at=now)
@@ -86,13 +86,13 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     )
     if request.method == "POST" and not form.editable:
         messages.error(request, _("A closed poll cannot change."))
-        return redirect("polls_staff:edit", poll.pk)
+        return redirect("polls_staff:edit_poll", poll.pk)
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_poll(poll=poll, values=form.cleaned_data, actor=request.user, at=now)
-        except NotOpen:
+        except NotOpenError:
             form.add_error(None, FROZEN_MESSAGE)
-        except NoQuestions:
+        except NoQuestionsError:
             form.add_error("is_published", _("Add at least one question before publishing."))
         else:
             messages.success(request, _("The poll has been saved."))
@@ -104,7 +104,7 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
                         "its questions can no longer change."
                     ),
                 )
-            return redirect("polls_staff:edit", poll.pk)
+            return redirect("polls_staff:edit_poll", poll.pk)
     return render(
         request,
         "polls/staff/edit.html",
@@ -123,7 +123,7 @@ def poll_edit(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
 
 @require_permission(can_manage_polls)
 @require_http_methods(["GET", "POST"])
-def question_edit(
+def edit_question(
     request: AuthenticatedRequest, poll_id: int, question_id: int | None = None
 ) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
@@ -144,11 +144,11 @@ def question_edit(
                 actor=request.user,
                 at=timezone.now(),
             )
-        except NotOpen:
+        except NotOpenError:
             form.add_error(None, _("Questions cannot change once voting has started."))
         else:
             messages.success(request, _("The question has been saved."))
-            return redirect("polls_staff:edit", poll.pk)
+            return redirect("polls_staff:edit_poll", poll.pk)
     return render(
         request, "polls/staff/question.html", {"form": form, "poll": poll, "question": question}
     )
@@ -156,14 +156,14 @@ def question_edit(
 
 @require_POST
 @require_permission(can_manage_polls)
-def question_delete(request: AuthenticatedRequest, poll_id: int, question_id: int) -> HttpResponse:
+def delete_question(request: AuthenticatedRequest, poll_id: int, question_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     question = queries.get_question_or_404(poll=poll, question_id=question_id)
     try:
         actions.delete_question(poll=poll, question=question, actor=request.user, at=timezone.now())
-    except NotOpen:
+    except NotOpenError:
         messages.error(request, _("Questions cannot change once voting has started."))
-    except NoQuestions:
+    except NoQuestionsError:
         messages.error(
             request,
             _(
@@ -173,26 +173,26 @@ def question_delete(request: AuthenticatedRequest, poll_id: int, question_id: in
         )
     else:
         messages.success(request, _("The question has been deleted."))
-    return redirect("polls_staff:edit", poll.pk)
+    return redirect("polls_staff:edit_poll", poll.pk)
 
 
 @require_POST
 @require_permission(can_manage_polls)
-def close(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
+def close_poll(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     try:
         actions.close_poll(poll=poll, actor=request.user, at=timezone.now())
-    except NotOpen:
+    except NotOpenError:
         messages.error(request, _("This poll cannot be closed now."))
     else:
         messages.success(request, _("The poll is closed; its results are final."))
-    return redirect("polls_staff:edit", poll.pk)
+    return redirect("polls_staff:edit_poll", poll.pk)
 
 
 @never_cache
 @require_permission(can_enter_paper)
 @require_http_methods(["GET", "POST"])
-def paper_ballot(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
+def record_paper_ballot(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
     poll = queries.get_poll_or_404(tenant=request.tenant, poll_id=poll_id, viewer=request.actor)
     now = timezone.now()
     form = PaperBallotForm(request.POST or None, poll=poll, today=now.date())
@@ -210,7 +210,7 @@ def paper_ballot(request: AuthenticatedRequest, poll_id: int) -> HttpResponse:
             form.add_error(None, refusal_message(refusal))
         else:
             messages.success(request, _("The paper ballot has been counted."))
-            return redirect("polls_staff:paper", poll.pk)
+            return redirect("polls_staff:record_paper_ballot", poll.pk)
     return render(
         request,
         "polls/staff/paper.html",

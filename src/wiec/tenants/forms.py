@@ -6,7 +6,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wiec.tenants.geo import DistrictShape, GeoJSONError, parse_district_file
+from wiec.tenants.exceptions import GeoJSONError
+from wiec.tenants.geo import DistrictShape, parse_district_file
 from wiec.tenants.models import AccessibilityStatement, Category, District, Tenant
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -18,12 +18,10 @@ from shapely.geometry.base import BaseGeometry
 from shapely.prepared import PreparedGeometry, prep
 from shapely.validation import explain_validity
 
+from wiec.tenants.exceptions import GeoJSONError
+
 MAX_GEOJSON_BYTES = 5 * 1024 * 1024
 POLYGON_TYPES = {"Polygon", "MultiPolygon"}
-
-
-class GeoJSONError(ValueError):
-    """The file cannot be imported; the message says why, in words for an official."""
 
 
 @dataclass(frozen=True)

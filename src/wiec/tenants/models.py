@@ -116,7 +116,7 @@ class Tenant(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("core:home")
+        return reverse("core:show_home")
 
     def clean(self) -> None:
         errors: dict[str, Any] = {}

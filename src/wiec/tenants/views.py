@@ -15,7 +15,7 @@ def _theme_etag(request: TenantRequest) -> str:
 
 
 @condition(etag_func=_theme_etag)
-def theme(request: TenantRequest) -> HttpResponse:
+def show_theme(request: TenantRequest) -> HttpResponse:
     """The municipality's colours as CSS custom properties (no inline styles: CSP)."""
     css = render_to_string("tenants/theme.css", {"palette": request.tenant.palette})
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
@@ -23,7 +23,7 @@ def theme(request: TenantRequest) -> HttpResponse:
     return response
 
 
-def privacy(request: TenantRequest) -> HttpResponse:
+def show_privacy_policy(request: TenantRequest) -> HttpResponse:
     return render(
         request,
         "tenants/legal_page.html",
@@ -34,7 +34,7 @@ def privacy(request: TenantRequest) -> HttpResponse:
     )
 
 
-def terms(request: TenantRequest) -> HttpResponse:
+def show_terms(request: TenantRequest) -> HttpResponse:
     return render(
         request,
         "tenants/legal_page.html",
@@ -45,7 +45,7 @@ def terms(request: TenantRequest) -> HttpResponse:
     )
 
 
-def accessibility(request: TenantRequest) -> HttpResponse:
+def show_accessibility_statement(request: TenantRequest) -> HttpResponse:
     statement = queries.accessibility_statement(tenant=request.tenant)
     host = request.get_host()
     return render(

@@ -21,13 +21,13 @@ from wiec.core import audit
 from wiec.tenants.models import District, Tenant
 from wiec.verification import keys, queries, senders
 from wiec.verification.exceptions import (
-    CodeExpired,
-    CodeInvalid,
-    ContactTaken,
-    MethodDisabled,
-    NotInRegister,
-    PeselTaken,
-    TooYoung,
+    CodeExpiredError,
+    CodeInvalidError,
+    ContactTakenError,
+    MethodDisabledError,
+    NotInRegisterError,
+    PeselTakenError,
+    TooYoungError,
 )
 from wiec.verification.models import (
     Level,
@@ -74,14 +74,14 @@ def _check_pesel(*, tenant: Tenant, user: User | None, pesel: Pesel, at: datetim
     """The PESEL's HMAC, after the tenant's rules: age, register, one account per PESEL."""
     config = queries.settings_for(tenant=tenant)
     if config.minimum_age and pesel.age_at(at.date()) < config.minimum_age:
-        raise TooYoung(config.minimum_age)
+        raise TooYoungError(config.minimum_age)
     key = keys.tenant_key(config.salt)
     digest = keys.pesel_hmac(key, pesel.number)
     if config.register_required and not queries.in_register(tenant=tenant, pesel_hmac=digest):
-        raise NotInRegister
+        raise NotInRegisterError
     owner = queries.pesel_owner_id(tenant=tenant, pesel_hmac=digest)
     if owner is not None and (user is None or owner != user.pk):
-        raise PeselTaken(owner)
+        raise PeselTakenError(owner)
     return digest
 
 
@@ -100,8 +100,8 @@ def _save_verification(*, tenant: Tenant, user: User, values: dict[str, Any]) ->
             else None
         )
         if owner not in (None, user.pk):
-            raise PeselTaken(owner) from None
-        raise ContactTaken from None
+            raise PeselTakenError(owner) from None
+        raise ContactTakenError from None
     return verification
 
 
@@ -118,7 +118,8 @@ def submit_declaration(
 
     With codes switched on, returns the PendingCode (the code is sent after commit) and the
     verification is saved only by `confirm_code`; otherwise returns the new Verification.
-    Raises TooYoung, NotInRegister, PeselTaken, ContactTaken or MethodDisabled.
+    Raises TooYoungError, NotInRegisterError, PeselTakenError, ContactTakenError or
+    MethodDisabledError.
     """
     config = queries.settings_for(tenant=tenant)
     online = config.pesel_enabled or config.code_enabled
@@ -127,7 +128,7 @@ def submit_declaration(
         or (pesel is None) == config.pesel_enabled
         or (not contact) == config.code_enabled
     ):
-        raise MethodDisabled
+        raise MethodDisabledError
     if district is not None and district.tenant_id != tenant.pk:
         raise ValueError("The district belongs to another municipality.")
     pesel_digest = _check_pesel(tenant=tenant, user=user, pesel=pesel, at=at) if pesel else None
@@ -152,7 +153,7 @@ def submit_declaration(
         .exclude(user=user)
         .exists()
     ):
-        raise ContactTaken
+        raise ContactTakenError
     code = f"{secrets.randbelow(10**6):06d}"
     with transaction.atomic():
         pending, _created = PendingCode.objects.update_or_create(
@@ -188,7 +189,7 @@ def submit_declaration(
 def confirm_code(*, tenant: Tenant, user: User, code: str, at: datetime) -> Verification:
     """Check the code typed by the person and save the verification it was sent for.
 
-    Raises CodeExpired (none pending, too old or too many attempts) or CodeInvalid.
+    Raises CodeExpiredError (none pending, too old or too many attempts) or CodeInvalidError.
     """
     key = queries.tenant_key(tenant=tenant)
     with transaction.atomic():
@@ -198,14 +199,14 @@ def confirm_code(*, tenant: Tenant, user: User, code: str, at: datetime) -> Veri
             .first()
         )
         if pending is None or pending.expires_at <= at or pending.attempts >= CODE_ATTEMPTS:
-            raise CodeExpired
+            raise CodeExpiredError
         expected = keys.contact_hmac(key, f"code:{pending.contact_hmac}:{code.strip()}")
         matches = hmac.compare_digest(expected, pending.code_hash)
         if not matches:
             PendingCode.objects.filter(pk=pending.pk).update(attempts=F("attempts") + 1)
     # Raised outside the transaction so that the failed attempt stays counted.
     if not matches:
-        raise CodeInvalid
+        raise CodeInvalidError
     values = {
         "level": Level.RESIDENT if pending.pesel_hmac else Level.CONTACT,
         "method": Method.PESEL if pending.pesel_hmac else Method.CODE,
@@ -220,13 +221,13 @@ def confirm_code(*, tenant: Tenant, user: User, code: str, at: datetime) -> Veri
         if pending.pesel_hmac:
             owner = queries.pesel_owner_id(tenant=tenant, pesel_hmac=pending.pesel_hmac)
             if owner not in (None, user.pk):
-                raise PeselTaken(owner)
+                raise PeselTakenError(owner)
         verification = _save_verification(tenant=tenant, user=user, values=values)
         PendingCode.objects.filter(pk=pending.pk).delete()
     return verification
 
 
-def report_pesel_taken(*, tenant: Tenant, user: User, taken: PeselTaken, at: datetime) -> None:
+def report_pesel_taken(*, tenant: Tenant, user: User, taken: PeselTakenError, at: datetime) -> None:
     """Tell the office that `user` typed a PESEL that verifies another account: an audit entry
     naming both accounts (never the PESEL). The person is told only that the PESEL cannot
     verify an account here, as for one not in the register, so the form cannot be used to
@@ -257,7 +258,7 @@ def verify_in_person(
     account per PESEL).
     """
     if not queries.settings_for(tenant=tenant).in_person_enabled:
-        raise MethodDisabled
+        raise MethodDisabledError
     digest = _check_pesel(tenant=tenant, user=user, pesel=pesel, at=at)
     with transaction.atomic():
         verification = _save_verification(

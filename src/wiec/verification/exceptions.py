@@ -1,4 +1,3 @@
-# ruff: noqa: N818 - domain names read better without "Error" (CONVENTIONS.md: AlreadyVoted)
 """Why a verification step was refused; views turn each into a message for the person."""
 
 from __future__ import annotations
@@ -8,11 +7,11 @@ class VerificationError(Exception):
     """Base of every refusal in this app."""
 
 
-class MethodDisabled(VerificationError):
+class MethodDisabledError(VerificationError):
     pass
 
 
-class PeselTaken(VerificationError):
+class PeselTakenError(VerificationError):
     """The PESEL already verifies another account in this municipality (`owner_id`)."""
 
     def __init__(self, owner_id: int | None = None) -> None:
@@ -20,23 +19,31 @@ class PeselTaken(VerificationError):
         self.owner_id = owner_id
 
 
-class NotInRegister(VerificationError):
+class NotInRegisterError(VerificationError):
     pass
 
 
-class TooYoung(VerificationError):
+class TooYoungError(VerificationError):
     def __init__(self, minimum_age: int) -> None:
         super().__init__(minimum_age)
         self.minimum_age = minimum_age
 
 
-class ContactTaken(VerificationError):
+class ContactTakenError(VerificationError):
     pass
 
 
-class CodeInvalid(VerificationError):
+class CodeInvalidError(VerificationError):
     pass
 
 
-class CodeExpired(VerificationError):
+class CodeExpiredError(VerificationError):
     pass
+
+
+class PeselError(VerificationError):
+    """Why a PESEL was refused; `code` is stable for callers that translate it."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code

@@ -12,13 +12,15 @@ from django.utils.translation import ngettext
 
 from wiec.accounts.models import User
 from wiec.accounts.queries import member_by_email
-from wiec.core.csvrows import UnreadableRow, numbered_rows
+from wiec.core.csvrows import numbered_rows
+from wiec.core.exceptions import UnreadableRowError
 from wiec.core.languages import in_content_language
 from wiec.tenants.models import District, Tenant
 from wiec.tenants.wording import your_district
 from wiec.verification import keys
+from wiec.verification.exceptions import PeselError
 from wiec.verification.models import Channel, VerificationSettings
-from wiec.verification.pesel import Pesel, PeselError, parse
+from wiec.verification.pesel import Pesel, parse
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -292,7 +294,7 @@ def parse_register(text: str, *, kind: str, today: date) -> tuple[list[str], lis
             except PeselError:
                 if number > 1 or cell.replace(" ", "").isdigit():
                     bad.append(number)
-    except UnreadableRow as unreadable:
+    except UnreadableRowError as unreadable:
         bad.append(unreadable.line)
     return values, bad
 

@@ -29,13 +29,13 @@ SPEC = ModuleSpec(
             (
                 PanelPage(
                     _("Verification of residents"),
-                    "verification_staff:overview",
+                    "verification_staff:show_overview",
                     permissions.can_view_verifications,
                     _("Who has proved that they live here, and how."),
                 ),
                 PanelPage(
                     _("Voter register"),
-                    "verification_staff:register",
+                    "verification_staff:edit_register",
                     permissions.can_manage_verification,
                 ),
             ),

@@ -22,17 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from wiec.verification.exceptions import PeselError
+
 WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
 # Month offset -> first year of the century it encodes.
 CENTURIES = {80: 1800, 0: 1900, 20: 2000, 40: 2100, 60: 2200}
-
-
-class PeselError(ValueError):
-    """Why a PESEL was refused; `code` is stable for callers that translate it."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 @dataclass(frozen=True)

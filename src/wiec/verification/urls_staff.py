@@ -4,10 +4,12 @@ from wiec.verification import views_staff
 
 app_name = "verification_staff"
 urlpatterns = [
-    path("", views_staff.overview, name="overview"),
-    path("ustawienia/", views_staff.settings_view, name="settings"),
-    path("rejestr/", views_staff.register, name="register"),
-    path("rejestr/wyczysc/", views_staff.register_clear, name="register_clear"),
-    path("osobiscie/", views_staff.in_person, name="in_person"),
-    path("<int:verification_id>/cofnij/", views_staff.revoke, name="revoke"),
+    path("", views_staff.show_overview, name="show_overview"),
+    path("ustawienia/", views_staff.edit_settings, name="edit_settings"),
+    path("rejestr/", views_staff.edit_register, name="edit_register"),
+    path("rejestr/wyczysc/", views_staff.clear_register, name="clear_register"),
+    path("osobiscie/", views_staff.verify_in_person, name="verify_in_person"),
+    path(
+        "<int:verification_id>/cofnij/", views_staff.revoke_verification, name="revoke_verification"
+    ),
 ]

@@ -17,13 +17,13 @@ from wiec.core.ratelimit import limit
 from wiec.core.types import AuthenticatedRequest
 from wiec.verification import actions, queries
 from wiec.verification.exceptions import (
-    CodeExpired,
-    CodeInvalid,
-    ContactTaken,
-    MethodDisabled,
-    NotInRegister,
-    PeselTaken,
-    TooYoung,
+    CodeExpiredError,
+    CodeInvalidError,
+    ContactTakenError,
+    MethodDisabledError,
+    NotInRegisterError,
+    PeselTakenError,
+    TooYoungError,
     VerificationError,
 )
 from wiec.verification.forms import CodeForm, DeclarationForm
@@ -33,27 +33,27 @@ from wiec.verification.models import PendingCode
 def refusal_message(error: VerificationError, *, request: AuthenticatedRequest) -> str:
     tenant = request.tenant
     contact = ", ".join(part for part in (tenant.email, tenant.phone) if part)
-    if isinstance(error, PeselTaken):
+    if isinstance(error, PeselTakenError):
         return _(
             "This PESEL already verifies another account here. One person can verify only one "
             "account. If that was not you, please contact %(office)s (%(contact)s)."
         ) % {"office": tenant.office_name, "contact": contact}
-    if isinstance(error, NotInRegister):
+    if isinstance(error, NotInRegisterError):
         return _(
             "This PESEL is not in the voter register of %(office)s. If you live here, please "
             "contact the office (%(contact)s)."
         ) % {"office": tenant.office_name, "contact": contact}
-    if isinstance(error, TooYoung):
+    if isinstance(error, TooYoungError):
         return _("You must be at least %(age)s years old to verify here.") % {
             "age": error.minimum_age
         }
-    if isinstance(error, ContactTaken):
+    if isinstance(error, ContactTakenError):
         return _("This phone number or e-mail address already verifies another account.")
-    if isinstance(error, CodeInvalid):
+    if isinstance(error, CodeInvalidError):
         return _("The code is not correct. Please check it and try again.")
-    if isinstance(error, CodeExpired):
+    if isinstance(error, CodeExpiredError):
         return _("The code has expired or was tried too many times. Please request a new one.")
-    if isinstance(error, MethodDisabled):
+    if isinstance(error, MethodDisabledError):
         return _("This way of verifying is not switched on here.")
     return _("The verification could not be completed.")
 
@@ -62,7 +62,7 @@ def resident_refusal_message(error: VerificationError, *, request: Authenticated
     """What the person verifying themselves is told. A PESEL that verifies another account gets
     the same answer as one not in the register (the office is told, `report_pesel_taken`):
     saying "another account" would let anyone with a free account test whose PESEL is here."""
-    if isinstance(error, PeselTaken | NotInRegister):
+    if isinstance(error, PeselTakenError | NotInRegisterError):
         tenant = request.tenant
         contact = ", ".join(part for part in (tenant.email, tenant.phone) if part)
         return _(
@@ -105,13 +105,13 @@ def verify(request: AuthenticatedRequest) -> HttpResponse:
                 at=now,
             )
         except VerificationError as error:
-            if isinstance(error, PeselTaken):
+            if isinstance(error, PeselTakenError):
                 actions.report_pesel_taken(tenant=tenant, user=request.user, taken=error, at=now)
             form.add_error(None, resident_refusal_message(error, request=request))
         else:
             next_url = _next_url(request)
             if isinstance(result, PendingCode):
-                target = reverse("verification:code")
+                target = reverse("verification:confirm_code")
                 query = "?" + urlencode({"next": next_url}) if next_url else ""
                 return redirect(target + query)
             messages.success(request, _("Thank you. You are now a verified resident."))
@@ -133,7 +133,7 @@ def verify(request: AuthenticatedRequest) -> HttpResponse:
 @membership_required
 @limit("verification.code", per_user="20/h")
 @require_http_methods(["GET", "POST"])
-def code(request: AuthenticatedRequest) -> HttpResponse:
+def confirm_code(request: AuthenticatedRequest) -> HttpResponse:
     tenant = request.tenant
     pending = queries.pending_code(tenant=tenant, user=request.user)
     if pending is None:
@@ -146,7 +146,7 @@ def code(request: AuthenticatedRequest) -> HttpResponse:
                 tenant=tenant, user=request.user, code=form.cleaned_data["code"], at=now
             )
         except VerificationError as error:
-            if isinstance(error, PeselTaken):
+            if isinstance(error, PeselTakenError):
                 actions.report_pesel_taken(tenant=tenant, user=request.user, taken=error, at=now)
             form.add_error("code", resident_refusal_message(error, request=request))
         else:

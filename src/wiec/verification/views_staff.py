@@ -28,7 +28,7 @@ from wiec.verification.views import refusal_message
 
 
 @require_permission(can_view_verifications)
-def overview(request: AuthenticatedRequest) -> HttpResponse:
+def show_overview(request: AuthenticatedRequest) -> HttpResponse:
     tenant = request.tenant
     rows = queries.recent_verifications(tenant=tenant)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
@@ -49,7 +49,7 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_permission(can_manage_verification)
 @require_http_methods(["GET", "POST"])
-def settings_view(request: AuthenticatedRequest) -> HttpResponse:
+def edit_settings(request: AuthenticatedRequest) -> HttpResponse:
     config = queries.settings_for(tenant=request.tenant)
     form = SettingsForm(request.POST or None, instance=config)
     if request.method == "POST":
@@ -59,14 +59,14 @@ def settings_view(request: AuthenticatedRequest) -> HttpResponse:
                 tenant=request.tenant, changes=changes, actor=request.user, at=timezone.now()
             )
             messages.success(request, _("The verification settings have been saved."))
-            return redirect("verification_staff:overview")
+            return redirect("verification_staff:show_overview")
         config.refresh_from_db()
     return render(request, "verification/staff/settings.html", {"form": form})
 
 
 @csrf_exempt
 @require_permission(can_manage_verification)
-def register(request: AuthenticatedRequest) -> HttpResponse:
+def edit_register(request: AuthenticatedRequest) -> HttpResponse:
     # Upload handlers must be replaced before anything reads request.POST, including the
     # CSRF check, which is therefore applied just below (Django's documented pattern). The
     # permission is checked first, from the session alone: nobody else gets the body read.
@@ -95,7 +95,7 @@ def _register(request: AuthenticatedRequest) -> HttpResponse:
             _("%(added)s entries read; the register now holds %(total)s people.")
             % {"added": added, "total": total},
         )
-        return redirect("verification_staff:register")
+        return redirect("verification_staff:edit_register")
     return render(
         request,
         "verification/staff/register.html",
@@ -105,16 +105,16 @@ def _register(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_POST
 @require_permission(can_manage_verification)
-def register_clear(request: AuthenticatedRequest) -> HttpResponse:
+def clear_register(request: AuthenticatedRequest) -> HttpResponse:
     deleted = actions.clear_register(tenant=request.tenant, actor=request.user, at=timezone.now())
     messages.success(request, _("The register has been emptied (%(n)s entries).") % {"n": deleted})
-    return redirect("verification_staff:register")
+    return redirect("verification_staff:edit_register")
 
 
 @never_cache
 @require_permission(can_verify_in_person)
 @require_http_methods(["GET", "POST"])
-def in_person(request: AuthenticatedRequest) -> HttpResponse:
+def verify_in_person(request: AuthenticatedRequest) -> HttpResponse:
     now = timezone.now()
     form = InPersonForm(request.POST or None, tenant=request.tenant, today=now.date())
     if request.method == "POST" and form.is_valid():
@@ -133,16 +133,16 @@ def in_person(request: AuthenticatedRequest) -> HttpResponse:
             messages.success(
                 request, _("%(email)s is now a verified resident.") % {"email": form.user.email}
             )
-            return redirect("verification_staff:in_person")
+            return redirect("verification_staff:verify_in_person")
     return render(request, "verification/staff/in_person.html", {"form": form})
 
 
 @require_POST
 @require_permission(can_verify_in_person)
-def revoke(request: AuthenticatedRequest, verification_id: int) -> HttpResponse:
+def revoke_verification(request: AuthenticatedRequest, verification_id: int) -> HttpResponse:
     verification = queries.get_verification_or_404(
         tenant=request.tenant, verification_id=verification_id
     )
     actions.revoke_verification(verification=verification, actor=request.user, at=timezone.now())
     messages.success(request, _("The verification has been withdrawn."))
-    return redirect("verification_staff:overview")
+    return redirect("verification_staff:show_overview")

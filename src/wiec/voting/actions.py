@@ -24,11 +24,11 @@ from wiec.tenants.models import District, Tenant
 from wiec.verification.queries import Identity
 from wiec.voting import receipts
 from wiec.voting.exceptions import (
-    AlreadyVoted,
-    InvalidBallot,
-    NotEligible,
-    NotOpen,
-    PaperNotAccepted,
+    AlreadyVotedError,
+    InvalidBallotError,
+    NotEligibleError,
+    NotOpenError,
+    PaperNotAcceptedError,
 )
 from wiec.voting.models import Ballot, BallotBox, Channel, Participation
 from wiec.voting.permissions import accepts_paper, ineligibility
@@ -73,7 +73,7 @@ def update_box(*, box: BallotBox, changes: dict[str, Any], actor: User, at: date
     voting has started, its start and who may vote are history and cannot change (moving the
     start into the future would reopen the ballot for editing under cast votes); voting can be
     ended early or extended while open, but not reopened once ended, when provisional results
-    may already have been seen. Raises NotOpen when the phase does not allow the change.
+    may already have been seen. Raises NotOpenError when the phase does not allow the change.
     Audit-logged with the fields that really change; a change to the same values is no
     change and writes nothing.
     """
@@ -93,7 +93,7 @@ def update_box(*, box: BallotBox, changes: dict[str, Any], actor: User, at: date
             return locked
         new_end = changes["ends_at"] if "ends_at" in changed else None
         if not may_change(locked, fields=set(changed), ends_at=new_end, at=at):
-            raise NotOpen
+            raise NotOpenError
         for name, value in changes.items():
             setattr(locked, name, value)
         if changed.keys() - {"districts"}:
@@ -122,7 +122,7 @@ def close_box(*, box: BallotBox, actor: User, at: datetime) -> BallotBox:
         # FOR UPDATE: waits for casts in flight and turns later ones away (see the docstring).
         locked = BallotBox.objects.select_for_update().get(pk=box.pk)
         if Step.CLOSE not in _allowed(locked, at):
-            raise NotOpen
+            raise NotOpenError
         locked.closed_at = at
         locked.save(update_fields=["closed_at"])
         _shuffle_ballots(locked)
@@ -198,28 +198,28 @@ def cast_ballot(
 
     `choices` must already be validated by the owning module. Checks the phase (online in
     OPEN; paper in OPEN or COUNTING, and only in boxes of verified residents) and
-    eligibility; raises NotOpen, NotEligible, PaperNotAccepted or AlreadyVoted, and then
-    nothing is stored. A paper ballot is audit-logged (who entered
+    eligibility; raises NotOpenError, NotEligibleError, PaperNotAcceptedError or
+    AlreadyVotedError, and then nothing is stored. A paper ballot is audit-logged (who entered
     one into which box, never what it says).
     """
     if not _well_formed(choices):
-        raise InvalidBallot
+        raise InvalidBallotError
     if channel == Channel.PAPER and not accepts_paper(box):
-        raise PaperNotAccepted
+        raise PaperNotAcceptedError
     step = Step.VOTE_ONLINE if channel == Channel.ONLINE else Step.ENTER_PAPER
     reason = ineligibility(box, identity, district_ids=district_ids, at=at)
     if reason is not None:
-        raise NotEligible(reason)
+        raise NotEligibleError(reason)
     code = receipts.new_code()
     payload = json.dumps(choices, separators=(",", ":"), sort_keys=True)
     with transaction.atomic():
         current = _lock_box_for_casting(box)
         if step not in _allowed(current, at):
-            raise NotOpen
+            raise NotOpenError
         participation = [_uuid(), box.pk, identity.person_key, identity.account_key, str(channel)]
         ballot = [_uuid(), payload, receipts.digest(code)]
         if not _insert_participation_and_ballot(participation, ballot):
-            raise AlreadyVoted
+            raise AlreadyVotedError
         if channel == Channel.PAPER:
             audit.record(
                 actor=entered_by,
@@ -298,7 +298,7 @@ def _lock_box_for_casting(box: BallotBox) -> BallotBox:
         current = BallotBox.objects.filter(pk=box.pk).only("starts_at", "ends_at", "closed_at")
         found = current.first()
         if found is None:
-            raise NotOpen
+            raise NotOpenError
         return found
     with connection.cursor() as cursor:
         cursor.execute(
@@ -307,5 +307,5 @@ def _lock_box_for_casting(box: BallotBox) -> BallotBox:
         )
         row = cursor.fetchone()
     if row is None:
-        raise NotOpen
+        raise NotOpenError
     return BallotBox(pk=box.pk, starts_at=row[0], ends_at=row[1], closed_at=row[2])

@@ -58,7 +58,7 @@ def ineligibility(
 
 def accepts_paper(box: BallotBox) -> bool:
     """Paper ballots only where every online voter is known by PESEL too (see
-    PaperNotAccepted): otherwise one person could vote once online and once on paper."""
+    PaperNotAcceptedError): otherwise one person could vote once online and once on paper."""
     return box.min_level >= Level.RESIDENT
 
 

@@ -4,5 +4,5 @@ from wiec.voting import views
 
 app_name = "voting"
 urlpatterns = [
-    path("", views.receipt, name="receipt"),
+    path("", views.check_receipt, name="check_receipt"),
 ]

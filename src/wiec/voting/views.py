@@ -14,7 +14,7 @@ from wiec.voting.forms import ReceiptForm
 
 @limit("voting.receipt", per_ip="30/10m")
 @require_http_methods(["GET", "POST"])
-def receipt(request: TenantRequest) -> HttpResponse:
+def check_receipt(request: TenantRequest) -> HttpResponse:
     # POST keeps receipt codes out of access logs and browser history.
     form = ReceiptForm(request.POST or None)
     box = None

@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from wiec.tenants import actions
-from wiec.tenants.geo import GeoJSONError, parse_district_file
+from wiec.tenants.exceptions import GeoJSONError
+from wiec.tenants.geo import parse_district_file
 from wiec.tenants.models import Tenant
 
 
