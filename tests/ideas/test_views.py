@@ -660,3 +660,14 @@ def test_my_ideas_lists_drafts_and_hidden_ones(client: Client, tenant: Tenant) -
     assert "Mój szkic" in html
     assert "ukryty przez moderatorów: Dane osobowe" in html
     assert "Cudzy" not in html
+
+
+def test_the_home_page_card_is_titled_as_the_ideas_page_is(client: Client, tenant: Tenant) -> None:
+    """The home page's card and the page it opens say the same words (not "Pomysły dla: …",
+    which put a name where Polish wants a genitive)."""
+    IdeaFactory(tenant=tenant)
+    home = text_of(client.get("/"))
+    listing = text_of(client.get("/pomysly/"))
+    assert "Pomysły mieszkańców" in home
+    assert "Pomysły mieszkańców" in listing
+    assert "Pomysły dla" not in home

@@ -24,7 +24,7 @@ def open_calls(tenant: Tenant, at: datetime) -> list[ProcessCard]:
     count = queries.public_ideas(tenant=tenant).count()
     return [
         ProcessCard(
-            title=_("Ideas for %(name)s") % {"name": tenant.name},
+            title=_("Residents' ideas"),
             url=reverse("ideas:list_ideas"),
             kind=_("Ideas"),
             phase=LABELS[CallPhase.OPEN],
