@@ -119,3 +119,30 @@ def test_the_console_script_reports_errors_with_exit_code_2(tmp_path: Path) -> N
     usage = _run("tally", "--colour", tmp_path=tmp_path)
     assert usage.returncode == 2
     assert "usage: wiec tally" in usage.stderr
+
+
+def test_the_common_form_imports_no_argparse_pathlib_fractions_or_decimal(tmp_path: Path) -> None:
+    path = tmp_path / "small.pb"
+    path.write_text(SMALL, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    env["PYTHONPATH"] = str(REPO / "src")
+    result = subprocess.run(  # noqa: S603 - our own command
+        [sys.executable, "-X", "importtime", "-m", "wiec", "tally", str(path), "--json"],
+        env=env, capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    assert "wiec.tally.cli" in imported
+    assert not imported & {"argparse", "pathlib", "fractions", "decimal", "numpy"}
+
+
+def test_messages_name_the_path_as_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wiec.tally.cli import main
+
+    missing = f"{tmp_path}/./sub//brak.pb"
+    assert main([missing, "--json"]) == 2
+    assert capsys.readouterr().err.startswith(f"wiec tally: {Path(missing)}: ")
+    assert main([f"{tmp_path}/", "--ties", "luck"]) == 2
+    assert capsys.readouterr().err.startswith(f"wiec tally: {tmp_path.name}: ")

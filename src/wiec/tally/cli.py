@@ -19,9 +19,6 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from decimal import Decimal
-from fractions import Fraction
-from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -33,6 +30,8 @@ from wiec.tally.ties import TieBreaking
 
 if TYPE_CHECKING:
     import argparse
+    from fractions import Fraction
+    from pathlib import Path
 
 PROG = "wiec tally"
 WARNINGS_SHOWN = 20
@@ -163,7 +162,7 @@ def _main(argv: Sequence[str] | None) -> int:
             args = _parser().parse_args(argl)
         except SystemExit as e:  # --help, or argparse's own usage error (already printed)
             return int(e.code) if isinstance(e.code, int) else 2
-    path = Path(args.file)
+    path = args.file
     try:
         ties = TieBreaking.parse(args.ties, seed=args.seed)
         instance = read_pabulib(path, strict=args.strict, over_limit=args.over_limit, defer=True)
@@ -177,6 +176,8 @@ def _main(argv: Sequence[str] | None) -> int:
         exclusions = None
         if args.exclusions:
             known = {p.id for p in instance.projects}
+            from pathlib import Path
+
             exclusions = read_exclusions(Path(args.exclusions), known)
         result = count(instance, args.rule, ties=ties, exclusions=exclusions)
         payments = None
@@ -185,17 +186,20 @@ def _main(argv: Sequence[str] | None) -> int:
 
             payments = voter_payments(instance, result, args.voter)
     except PabulibError as e:
-        print(f"{PROG}: {e.source or path.name}: line {e.line}: {e.message}", file=sys.stderr)
+        print(f"{PROG}: {e.source or _name(path)}: line {e.line}: {e.message}", file=sys.stderr)
         return 2
     except TallyError as e:
-        print(f"{PROG}: {path.name}: {e}", file=sys.stderr)
+        print(f"{PROG}: {_name(path)}: {e}", file=sys.stderr)
         return 2
     except OSError as e:
-        print(f"{PROG}: {path}: {e.strerror or e}", file=sys.stderr)
+        from pathlib import Path
+
+        print(f"{PROG}: {Path(path)}: {e.strerror or e}", file=sys.stderr)
         return 2
     scale = result.money_scale
+    name = os.path.basename(path)
     if args.json:
-        data = result_json(instance, result, file=path.name)
+        data = result_json(instance, result, file=name)
         if payments is not None:
             data["voter_payments"] = {
                 "voter": args.voter,
@@ -212,7 +216,7 @@ def _main(argv: Sequence[str] | None) -> int:
             }
         print(json.dumps(data, ensure_ascii=False))
     else:
-        print(result_table(instance, result, file=path.name))
+        print(result_table(instance, result, file=name))
         if payments is not None:
             print(f"voter {args.voter}:")
             for x in payments:
@@ -222,6 +226,13 @@ def _main(argv: Sequence[str] | None) -> int:
                     f"({how}), {float(x.left_after / scale):.2f} left"
                 )
     return 0
+
+
+def _name(path: str) -> str:
+    """`Path(path).name`, with pathlib imported only when a message needs it."""
+    from pathlib import Path
+
+    return Path(path).name
 
 
 def read_exclusions(path: Path, known: set[str]) -> list[list[str]]:
@@ -251,7 +262,11 @@ def read_exclusions(path: Path, known: set[str]) -> list[list[str]]:
 
 
 def _money(units: int, scale: int) -> int | float:
-    return units if scale == 1 else float(Decimal(units) / scale)
+    if scale == 1:
+        return units
+    from decimal import Decimal
+
+    return float(Decimal(units) / scale)
 
 
 def _frac(x: Fraction) -> dict[str, Any]:
@@ -351,6 +366,8 @@ def result_json(instance: Instance, result: Result, *, file: str | None = None) 
 def _fmt(units: int, scale: int) -> str:
     if scale == 1:
         return f"{units:,}".replace(",", " ")
+    from decimal import Decimal
+
     whole = Decimal(units) / scale
     return f"{whole:,.{len(str(scale)) - 1}f}".replace(",", " ")
 
