@@ -121,7 +121,9 @@ def test_the_console_script_reports_errors_with_exit_code_2(tmp_path: Path) -> N
     assert "usage: wiec tally" in usage.stderr
 
 
-def test_the_common_form_imports_no_argparse_pathlib_fractions_or_decimal(tmp_path: Path) -> None:
+def test_the_common_form_imports_no_typing_pathlib_fractions_or_decimal(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "small.pb"
     path.write_text(SMALL, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
@@ -133,7 +135,7 @@ def test_the_common_form_imports_no_argparse_pathlib_fractions_or_decimal(tmp_pa
     assert result.returncode == 0, result.stderr[-2000:]
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
     assert "wiec.tally.cli" in imported
-    assert not imported & {"argparse", "pathlib", "fractions", "decimal", "numpy"}
+    assert not imported & {"typing", "argparse", "pathlib", "fractions", "decimal", "numpy"}
 
 
 def test_messages_name_the_path_as_before(

@@ -20,7 +20,6 @@ import os
 import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from wiec.tally.compare import check_recorded, has_recorded_selection
 from wiec.tally.model import Instance, Result, TallyError
@@ -28,10 +27,12 @@ from wiec.tally.pabulib import OVER_LIMIT, PabulibError, read_pabulib
 from wiec.tally.rules import RULES, count, is_known_rule
 from wiec.tally.ties import TieBreaking
 
+TYPE_CHECKING = False  # as in `model`: no `typing` at run time
 if TYPE_CHECKING:
     import argparse
     from fractions import Fraction
     from pathlib import Path
+    from typing import Any, NoReturn
 
 PROG = "wiec tally"
 WARNINGS_SHOWN = 20

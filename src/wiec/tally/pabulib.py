@@ -44,19 +44,34 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise, repeat
-from typing import TYPE_CHECKING, Literal, get_args
 
-from wiec.tally.model import VOTE_TYPES, Instance, Profile, Project, ReadWarning, VoteType
+from wiec.tally.model import VOTE_TYPES, Instance, Profile, Project, ReadWarning
 
+TYPE_CHECKING = False  # as in `model`: no `typing` at run time
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Literal
 
     import numpy as np
 
+    from wiec.tally.model import VoteType
+
 __all__ = ["OverLimit", "PabulibError", "parse_pabulib", "read_pabulib", "write_pabulib"]
 
-OverLimit = Literal["city", "keep", "drop"]
-OVER_LIMIT: tuple[str, ...] = get_args(OverLimit)
+OVER_LIMIT: tuple[str, ...] = ("city", "keep", "drop")
+if TYPE_CHECKING:
+    OverLimit = Literal["city", "keep", "drop"]
+
+
+def __getattr__(name: str) -> object:
+    """`OverLimit` at run time, made from `OVER_LIMIT` when asked for."""
+    if name == "OverLimit":
+        from typing import Literal
+
+        return Literal[OVER_LIMIT]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 MAX_MONEY_UNITS = 10**15  # the largest budget or cost, in money units
 MAX_DECIMALS = 6  # decimal places of a money amount
 MAX_INT = 10**18  # the largest integer META value or point, in absolute value

@@ -27,16 +27,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import permutations
-from typing import TYPE_CHECKING, Literal
 
 from wiec.tally.model import Instance, Result, TallyError, Tie
 from wiec.tally.scores import score_list, support_list
 from wiec.tally.ties import TieBreaking, TieContext
 
+TYPE_CHECKING = False  # as in `model`: no `typing` at run time
 if TYPE_CHECKING:
     from fractions import Fraction
+    from typing import Literal
 
-Variant = Literal["skip", "no-skip", "custom"]
+    Variant = Literal["skip", "no-skip", "custom"]
 
 # Poznań's reserve share, 4/5, as (numerator, denominator): `fractions` is not imported for it.
 RESERVE_SHARE = (4, 5)
