@@ -9,9 +9,9 @@ import sys
 def main() -> None:
     if sys.argv[1:2] == ["tally"]:
         # Counting a file needs no settings, database or Django: run the pure engine directly.
-        from wiec.tally.cli import main as tally
+        from wiec.tally.cli import run
 
-        raise SystemExit(tally(sys.argv[2:]))
+        run(sys.argv[2:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wiec.settings")
     from django.core.management import execute_from_command_line
 

@@ -27,9 +27,11 @@ Money is integer units; exact shares are `Fraction`s. Nothing is rounded.
 """
 
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # as in `model`: no `typing` at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from wiec.tally.compare import (
         RecordedCheck,
         check_recorded,
@@ -144,7 +146,7 @@ def _submodule(name: str) -> ModuleType:
             return ties
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,15 +18,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, get_args
 
 from wiec.tally.model import Instance, Result, TallyError
 
+TYPE_CHECKING = False  # as in `model`: no `typing` at run time
 if TYPE_CHECKING:
+    from typing import Literal
+
     from wiec.tally.model import IntArray
 
-Measure = Literal["cost", "count"]
-MEASURES: tuple[str, ...] = get_args(Measure)
+    Measure = Literal["cost", "count"]
+    Status = Literal["matches", "differs", "not reproducible"]
+MEASURES: tuple[str, ...] = ("cost", "count")
 
 
 def voter_values(instance: Instance, selected: Sequence[str], *, measure: Measure) -> IntArray:
@@ -117,9 +120,6 @@ def has_recorded_selection(instance: Instance) -> bool:
 def matches_recorded(instance: Instance, result: Result) -> bool:
     """Does the count fund exactly the projects the file records (as a set)?"""
     return set(result.selected) == set(recorded_selection(instance, rule=result.rule))
-
-
-Status = Literal["matches", "differs", "not reproducible"]
 
 
 @dataclass(frozen=True)

@@ -16,17 +16,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
-from typing import TYPE_CHECKING, Literal, get_args
 
+# `typing` is not imported at run time (5 ms of `wiec tally`); mypy reads TYPE_CHECKING as True.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from fractions import Fraction
+    from typing import Literal
+
     import numpy as np
     import numpy.typing as npt
 
     IntArray = npt.NDArray[np.int64]
 
-VoteType = Literal["approval", "choose-1", "ordinal", "cumulative", "scoring"]
-VOTE_TYPES: tuple[str, ...] = get_args(VoteType)
+VOTE_TYPES: tuple[str, ...] = ("approval", "choose-1", "ordinal", "cumulative", "scoring")
+if TYPE_CHECKING:
+    VoteType = Literal["approval", "choose-1", "ordinal", "cumulative", "scoring"]
+
+
+def __getattr__(name: str) -> object:
+    """`VoteType` at run time, made from `VOTE_TYPES` when asked for."""
+    if name == "VoteType":
+        from typing import Literal
+
+        return Literal[VOTE_TYPES]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class TallyError(ValueError):

@@ -39,23 +39,39 @@ VOTES rows are split into lines. When any check fails the reader goes on exactly
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from decimal import Decimal, InvalidOperation
 from itertools import chain, pairwise, repeat
-from pathlib import Path
-from typing import TYPE_CHECKING, Literal, get_args
 
-from wiec.tally.model import VOTE_TYPES, Instance, Profile, Project, ReadWarning, VoteType
+from wiec.tally.model import VOTE_TYPES, Instance, Profile, Project, ReadWarning
 
+TYPE_CHECKING = False  # as in `model`: no `typing` at run time
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Literal
+
     import numpy as np
+
+    from wiec.tally.model import VoteType
 
 __all__ = ["OverLimit", "PabulibError", "parse_pabulib", "read_pabulib", "write_pabulib"]
 
-OverLimit = Literal["city", "keep", "drop"]
-OVER_LIMIT: tuple[str, ...] = get_args(OverLimit)
+OVER_LIMIT: tuple[str, ...] = ("city", "keep", "drop")
+if TYPE_CHECKING:
+    OverLimit = Literal["city", "keep", "drop"]
+
+
+def __getattr__(name: str) -> object:
+    """`OverLimit` at run time, made from `OVER_LIMIT` when asked for."""
+    if name == "OverLimit":
+        from typing import Literal
+
+        return Literal[OVER_LIMIT]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 MAX_MONEY_UNITS = 10**15  # the largest budget or cost, in money units
 MAX_DECIMALS = 6  # decimal places of a money amount
 MAX_INT = 10**18  # the largest integer META value or point, in absolute value
@@ -120,25 +136,26 @@ def read_pabulib(
     `strict=False` reads odd files with warnings; `defer=True` defers the ballots when it can
     (see the module documentation).
     """
-    p = Path(path)
-    data = p.read_bytes()
+    with open(path, "rb") as f:
+        data = f.read()
+    name = os.path.basename(path)
     early: list[ReadWarning] = []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         if strict:
-            raise PabulibError(line, "the file is not UTF-8 text", source=p.name) from None
+            raise PabulibError(line, "the file is not UTF-8 text", source=name) from None
         try:
             text = data.decode("cp1250")
         except UnicodeDecodeError:
             raise PabulibError(
-                line, "the file is neither UTF-8 nor Windows-1250 text", source=p.name
+                line, "the file is neither UTF-8 nor Windows-1250 text", source=name
             ) from None
         early.append(
             ReadWarning(line, "the file is not UTF-8 (first here): read as Windows-1250 (cp1250)")
         )
-    return _parse(text, p.name, strict=strict, over_limit=over_limit, defer=defer, early=early)
+    return _parse(text, name, strict=strict, over_limit=over_limit, defer=defer, early=early)
 
 
 def parse_pabulib(
@@ -189,6 +206,10 @@ class _Money:
         s = raw.strip().replace(",", ".")
         if not s:
             return None
+        if s.isascii() and s.isdigit() and len(s.lstrip("0")) <= 16:
+            return int(s), 0  # a whole number of at most 16 digits: what Decimal would give
+        from decimal import Decimal, InvalidOperation
+
         try:
             d = Decimal(s)
         except InvalidOperation:
@@ -1239,5 +1260,7 @@ def write_pabulib(instance: Instance, path: str | Path | None = None) -> str:
         out.append(";".join(row))
     text = "\n".join(out) + "\n"
     if path is not None:
+        from pathlib import Path
+
         Path(path).write_text(text, encoding="utf-8", newline="\n")
     return text

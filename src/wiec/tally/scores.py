@@ -19,10 +19,9 @@ made, without numpy.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from wiec.tally.model import Instance, TallyError
 
+TYPE_CHECKING = False  # as in `model`: no `typing` at run time
 if TYPE_CHECKING:
     from wiec.tally.model import IntArray
 

@@ -19,12 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, get_args
 
 from wiec.tally.model import TallyError
 
-Criterion = Literal["cost", "votes", "score", "lot", "id"]
-CRITERIA: tuple[str, ...] = get_args(Criterion)
+TYPE_CHECKING = False  # as in `model`: no `typing` at run time
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Criterion = Literal["cost", "votes", "score", "lot", "id"]
+CRITERIA: tuple[str, ...] = ("cost", "votes", "score", "lot", "id")
 
 
 def _criterion(name: str) -> Criterion:

@@ -21,14 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
 
 from wiec.tally.model import Instance, Profile, Result, TallyError
 from wiec.tally.rules.greedy import greedy, greedy_rule
 from wiec.tally.scores import project_scores, support_counts
 from wiec.tally.ties import TieBreaking
 
+TYPE_CHECKING = False  # as in `model`: no `typing` at run time
 if TYPE_CHECKING:
+    from typing import Any
+
     from wiec.tally.rules.equalshares import equal_shares
     from wiec.tally.rules.phragmen import sequential_phragmen
 

@@ -35,12 +35,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import gcd, inf
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from wiec.tally.compare import MEASURES, Measure, preference_counts
+from wiec.tally.compare import MEASURES, preference_counts
 from wiec.tally.model import (
     Comparison,
     EqualSharesRound,
@@ -52,6 +52,9 @@ from wiec.tally.model import (
 from wiec.tally.rules.greedy import greedy
 from wiec.tally.scores import support_counts
 from wiec.tally.ties import TieBreaking, TieContext
+
+if TYPE_CHECKING:
+    from wiec.tally.compare import Measure
 
 Utilities = Literal["cost", "approval"]
 Add1Stop = Literal["last-affordable", "first-exhaustive"]

@@ -26,17 +26,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from fractions import Fraction
 from itertools import permutations
-from typing import Literal
 
 from wiec.tally.model import Instance, Result, TallyError, Tie
 from wiec.tally.scores import score_list, support_list
 from wiec.tally.ties import TieBreaking, TieContext
 
-Variant = Literal["skip", "no-skip", "custom"]
+TYPE_CHECKING = False  # as in `model`: no `typing` at run time
+if TYPE_CHECKING:
+    from fractions import Fraction
+    from typing import Literal
 
-RESERVE_SHARE = Fraction(4, 5)
+    Variant = Literal["skip", "no-skip", "custom"]
+
+# Poznań's reserve share, 4/5, as (numerator, denominator): `fractions` is not imported for it.
+RESERVE_SHARE = (4, 5)
 
 
 def greedy(
@@ -46,7 +50,7 @@ def greedy(
     threshold: int | None = None,
     budget: int | None = None,
     ties: TieBreaking | None = None,
-    reserve_share: Fraction = RESERVE_SHARE,
+    reserve_share: Fraction | None = None,
     exclude: frozenset[int] = frozenset(),
     rule: str | None = None,
     groups: Sequence[frozenset[str]] | None = None,
@@ -58,8 +62,13 @@ def greedy(
     `groups`: for each project (by index) the exclusion groups it belongs to; a project is
     skipped when one of its groups already has a funded project.
     `reserve_share` is Poznań's 80%: for `variant="custom"` the first project that does not fit
-    is funded when the money left is at least this share of its cost.
+    is funded when the money left is at least this share of its cost (default 4/5).
     """
+    share_num, share_den = (
+        RESERVE_SHARE
+        if reserve_share is None
+        else (reserve_share.numerator, reserve_share.denominator)
+    )
     ties = ties or TieBreaking()
     scores = score_list(instance)
     ctx = TieContext(
@@ -92,7 +101,7 @@ def greedy(
                 continue
             if variant == "skip":
                 continue
-            if variant == "custom" and left >= 0 and Fraction(left) >= reserve_share * cost:
+            if variant == "custom" and left >= 0 and left * share_den >= share_num * cost:
                 chosen.append(p)
                 reserve.append(p)
                 return chosen, pos + 1, reserve, cost - left
