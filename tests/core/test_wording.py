@@ -43,3 +43,17 @@ def test_a_status_is_called_a_status_in_every_app(language: str) -> None:
 def test_nothing_in_polish_is_called_stan() -> None:
     stan = re.compile(r"\bstan\b", re.IGNORECASE)
     assert not [msgid for _app, msgid, string in catalogue("pl") if stan.search(string)]
+
+
+GENDER_SLASH = re.compile(r"\w\(-?\w{1,3}\)")
+
+
+def test_polish_speaks_to_everyone_without_bracketed_endings() -> None:
+    """'Jesteś zalogowany(-a)', 'napisałeś(-aś)': bracketed endings read as a form to fill in.
+    Polish wording here is built so that it needs no gendered ending at all."""
+    bracketed = [
+        f"{app}: {string!r}"
+        for app, _msgid, string in catalogue("pl")
+        if GENDER_SLASH.search(PLACEHOLDER.sub("", string))
+    ]
+    assert not bracketed, "\n".join(bracketed)
