@@ -113,3 +113,23 @@ def test_officials_choose_on_their_settings_page_and_residents_do_not_see_the_ch
     page = client.get("/powiadomienia/ustawienia/").content.decode()
     assert "ideas.new" not in page
     assert "Gdy urząd odpowie na mój pomysł" in page
+
+
+def test_someone_who_left_the_role_before_the_task_ran_is_not_told(
+    tenant: Tenant, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Who is told is checked again when the task runs: with a task queue, an official may lose
+    the role between the step and the delivery."""
+    from wiec.accounts.models import Membership
+
+    official, admin = member(tenant, Role.OFFICIAL), member(tenant, Role.ADMIN)
+    idea = IdeaFactory(tenant=tenant, status=IdeaStatus.DRAFT)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        actions.publish_idea(idea=idea, at=timezone.now())
+    Membership.objects.filter(user=official, tenant=tenant).update(role=Role.RESIDENT)
+    for callback in callbacks:
+        callback()
+    told = set(Notification.objects.filter(kind=KIND).values_list("recipient_id", flat=True))
+    assert told == {admin.pk}
+    assert [m.to[0] for m in mail.outbox] == [admin.email]

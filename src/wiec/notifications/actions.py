@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.cache import cache
 from django.db import transaction
 
-from wiec.accounts.models import User
+from wiec.accounts.models import Membership, User
 from wiec.notifications import kinds, tasks
 from wiec.notifications.models import EmailPreference, Notification
 from wiec.notifications.queries import unread_key
@@ -66,7 +66,8 @@ def create_notifications(
     """Insert the rows `notify` promised, `BATCH` at a time; returns their ids.
 
     Called by the `deliver_notifications` task. Leaves out accounts that are gone or inactive
-    and, for the office's kinds, the people who said they do not want to be told.
+    and, for the office's kinds, the people who no longer hold one of the kind's roles here or
+    who said they do not want to be told.
     """
     known = kinds.get(kind)
     if known is None:
@@ -78,6 +79,7 @@ def create_notifications(
                 User.objects.filter(pk__in=batch, is_active=True).values_list("pk", flat=True)
             )
             if known.for_staff:
+                wanted &= _still_in_role(kind=known, tenant_id=tenant_id, user_ids=wanted)
                 wanted -= _declined(kind=known, user_ids=wanted)
             rows = Notification.objects.bulk_create(
                 Notification(
@@ -93,6 +95,16 @@ def create_notifications(
             created.extend(n.pk for n in rows)
             _forget_unread(tenant_id=tenant_id, user_ids=wanted)
     return created
+
+
+def _still_in_role(*, kind: kinds.NotificationKind, tenant_id: int, user_ids: set[int]) -> set[int]:
+    """Of `user_ids`, those who hold one of the kind's roles now: with a task queue, someone may
+    have lost the role between the step and this delivery."""
+    return set(
+        Membership.objects.filter(
+            tenant_id=tenant_id, user_id__in=user_ids, role__in=kind.for_roles
+        ).values_list("user_id", flat=True)
+    )
 
 
 def _declined(*, kind: kinds.NotificationKind, user_ids: set[int]) -> set[int]:
