@@ -270,7 +270,7 @@ def test_audit_log_speaks_the_officials_language(client: Client, tenant: Tenant)
     client.force_login(admin)
     html = client.get("/panel/dziennik/").content.decode()
     assert "Zmiana roli" in html
-    assert "z mieszkaniec na moderator" in html
+    assert "poprzednio mieszkaniec, teraz moderator" in html
     assert "membership.role_changed" not in html.split("<select")[1].split("</table>")[1]
 
 
